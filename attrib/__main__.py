@@ -1,0 +1,4 @@
+"""``python -m attrib``: the same commands as the ``attrib`` script."""
+from .cli import main
+
+main()

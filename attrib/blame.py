@@ -1,0 +1,242 @@
+"""Who holds whom responsible: blame relations with their evidence.
+
+Two sources of blame, both driven by ``rules/cues.yaml``:
+
+- explicit blame verbs anywhere in the article ("U.S. officials blame
+  Iran-backed militia for ...", "Y was blamed by X", "X holds Y responsible");
+  outside any claim the outlet reports them itself (``claim`` is None);
+- inside a claim, its speaker blames the party named as the doer: "the attack
+  was initiated by Y", "Y fired the rockets", "some of them are connected to
+  Y", or a label for unnamed perpetrators ("outlaws", "crime gangs").
+
+Denials, negations, questions and conditionals block a blame; an act
+condemned with no perpetrator named yields none.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Sequence
+
+from .claims import noun_phrase_after, source_before
+from .model import Article, Blame, Claim, Mention, Segments, Sentence
+from .rules import BlameVerb, Cues, Registry
+from .tokens import Token, tokenize
+
+_OBJECT_STOPS = frozenset({"of", "for", "over", "after", "in", "on", "at", "with", "by", "that", "which", "who",
+                           "as", "since", "because", "during", "amid", "following", "and", "to", "from"})
+_AGENT_TYPES = frozenset({"group", "label", "government", "person"})
+_WINDOW = 7  # words between a party and its act
+_NEGATION_REACH = 4
+
+
+@dataclass(frozen=True)
+class _Found:
+    accuser: Mention | None
+    accused: Mention
+    cue: str
+    rule: str
+    strength: float
+    claim: int | None
+    sentence: Sentence
+
+
+def detect_blames(article: Article, segments: Segments, claims: Sequence[Claim], *, registry: Registry,
+                  scan) -> Iterator[_Found]:
+    """Yield blame findings in document order (resolution happens in the pipeline).
+
+    ``scan`` finds registry names in tokens (``Resolver.scan``).
+    """
+    text = article.text
+    cues = registry.cues
+    quotes = segments.quotes
+    for sentence in segments.sentences:
+        tokens = tokenize(text, sentence.start, sentence.end, quotes)
+        if not tokens or _question(tokens):
+            continue
+        inside = [(n, c) for n, c in enumerate(claims) if c.start < sentence.end and sentence.start < c.end]
+        yield from _verb_blames(text, tokens, sentence, inside, cues)
+        for number, claim in inside:
+            yield from _claim_blames(text, tokens, sentence, number, claim, registry, scan)
+
+
+def _question(tokens: Sequence[Token]) -> bool:
+    return any(t.text == "?" and not t.quoted for t in tokens[-2:])
+
+
+def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: list[tuple[int, Claim]],
+                 cues: Cues) -> Iterator[_Found]:
+    """"X blamed Y for ...", "X accuses Y of ...", "Y was blamed by X", "X holds Y responsible"."""
+    for i, length, verb in cues.blame_index.find(tokens):
+        if _negated(tokens, i, cues) or _denied(tokens, i, cues) or _conditional(tokens, i, cues):
+            continue
+        after = i + length
+        claim_no, claim = _claim_at(inside, tokens[i].start)
+        if after < len(tokens) and tokens[after].lower == "by":
+            # Passive: "Y was blamed by X".
+            accuser_end = noun_phrase_after(tokens, after + 1, cues)
+            accused = _passive_subject(tokens, i, cues)
+            if accuser_end > after + 1 and accused is not None:
+                yield _Found(_mention(text, tokens, after + 1, accuser_end), _mention(text, tokens, *accused),
+                             verb.lemma, "blame-passive", verb.strength, claim_no, sentence)
+            continue
+        obj = _object(tokens, after, verb)
+        if obj is None:
+            continue
+        subject = source_before(tokens, i, cues)
+        accuser = _mention(text, tokens, *subject) if subject else None
+        if claim is not None and (accuser is None or accuser.text.lower() in ("we", "i", "us")):
+            accuser = claim.mention
+        if accuser is None:
+            continue
+        yield _Found(accuser, _mention(text, tokens, *obj), verb.lemma, "blame-verb", verb.strength,
+                     claim_no if claim is not None and claim.start <= tokens[i].start else None, sentence)
+
+
+def _object(tokens: list[Token], j: int, verb: BlameVerb) -> tuple[int, int] | None:
+    n = len(tokens)
+    if verb.object_after:
+        # "linked the attackers to Y": the accused follows the preposition.
+        k = j
+        while k < n and k - j < 10 and tokens[k].lower not in verb.object_after:
+            k += 1
+        if k >= n or tokens[k].lower not in verb.object_after:
+            return None
+        j = k + 1
+    while j < n and tokens[j].text in ("“", '"', "‘"):
+        j += 1
+    k = j
+    while k < n and k - j < 10:
+        tok = tokens[k]
+        if tok.text in (",", ".", ";", ":", "!", "?", "(", ")") or (tok.lower in _OBJECT_STOPS and k > j):
+            break
+        if verb.then and tok.lower in verb.then:
+            break
+        k += 1
+    if verb.then and (k >= n or tokens[k].lower not in verb.then):
+        return None
+    while k > j and tokens[k - 1].text in ("”", '"', "’"):
+        k -= 1
+    if k <= j or all(t.lower in ("the", "a", "an", "it", "this", "that") for t in tokens[j:k]):
+        return None
+    if tokens[k - 1].lower in ("attack", "attacks", "bombing", "strike", "strikes", "crime", "incident", "act",
+                               "violence", "shelling", "assault"):
+        return None  # the act itself, not a party: "condemned the attack"
+    return j, k
+
+
+def _passive_subject(tokens: list[Token], i: int, cues: Cues) -> tuple[int, int] | None:
+    j = i
+    while j > 0 and tokens[j - 1].lower in ("was", "were", "is", "are", "been", "be", "being", "has", "have", "had", "widely", "also"):
+        j -= 1
+    return source_before(tokens, j, cues) if j < i else None
+
+
+def _claim_blames(text: str, tokens: list[Token], sentence: Sentence, number: int, claim: Claim,
+                  registry: Registry, scan) -> Iterator[_Found]:
+    """The claim's speaker blames the doer its content names."""
+    cues = registry.cues
+    span = [k for k, t in enumerate(tokens) if claim.start <= t.start and t.end <= claim.end]
+    if not span or claim.mention is None:
+        return
+    lo, hi = span[0], span[-1] + 1
+    sub = tokens[lo:hi]
+    if any(cues.denial_index.match(sub, k) for k in range(len(sub))):
+        return
+    specific: list[_Found] = []
+    labels: list[_Found] = []
+    # "... initiated by Y": the party after "by".
+    for k, length, phrase in cues.by_agent_index.find(sub):
+        by = k + length
+        if by < len(sub) and sub[by].lower == "by" and not _negated(sub, k, cues):
+            hits = [h for h in scan(sub[by + 1:by + 8]) if h[0] <= 2]
+            if hits:
+                s, e, _ = hits[0]
+                specific.append(_Found(claim.mention, _mention(text, sub, by + 1 + s, by + 1 + e), f"{phrase} by",
+                                       "claim-by-agent", 0.9, number, sentence))
+            else:
+                end = noun_phrase_after(sub, by + 1, cues)
+                if end > by + 1:
+                    specific.append(_Found(claim.mention, _mention(text, sub, by + 1, end), f"{phrase} by",
+                                           "claim-by-agent", 0.85, number, sentence))
+    # "... connected to Y".
+    for k, length, phrase in cues.connections_index.find(sub):
+        hits = [h for h in scan(sub[k + length:k + length + 6]) if h[0] <= 2]
+        if hits and not _negated(sub, k, cues):
+            s, e, _ = hits[0]
+            specific.append(_Found(claim.mention, _mention(text, sub, k + length + s, k + length + e), phrase,
+                                   "claim-connection", 0.8, number, sentence))
+    # Parties named in the content: the doers of an act, or labels for unnamed perpetrators.
+    for s, e, entries in scan(sub):
+        kinds = {registry.entities[x.entity_id].type for x in entries}
+        if any(f.accused.start == sub[s].start for f in specific):
+            continue
+        if _conditional(sub, s, cues) or _negated(sub, s, cues):
+            continue
+        act = _act_after(sub, e, cues)
+        if kinds & _AGENT_TYPES and act is not None:
+            found = _Found(claim.mention, _mention(text, sub, s, e), act, "claim-agent", 0.8, number, sentence)
+            (labels if kinds == {"label"} else specific).append(found)
+        elif "label" in kinds:
+            labels.append(_Found(claim.mention, _mention(text, sub, s, e), sub[s].text.lower().strip("“”\""),
+                                 "claim-label", 0.7, number, sentence))
+    # A named party outweighs a generic label in the same claim: "attackers ... linked to Y" blames Y.
+    yield from specific or labels[:1]
+
+
+def _act_after(tokens: Sequence[Token], j: int, cues: Cues) -> str | None:
+    n = len(tokens)
+    k = j
+    # "the perpetrators of attacks on ...": the act follows the party's own phrase.
+    while k < n and k - j < _WINDOW:
+        tok = tokens[k]
+        hit = cues.acts_index.match(tokens, k)
+        if hit:
+            return " ".join(t.lower for t in tokens[k:k + hit[0]])
+        if tok.text in (".", ";", "!", "?") or (tok.text == "," and k > j):
+            return None
+        if cues.negation_index.match(tokens, k) or tok.lower.endswith("n't"):
+            return None
+        if tok.lower not in cues.act_bridges and tok.text not in ("“", "”", '"', "’", "‘", "-"):
+            return None
+        k += 1
+    return None
+
+
+def _negated(tokens: Sequence[Token], i: int, cues: Cues) -> bool:
+    for k in range(max(0, i - _NEGATION_REACH), i):
+        tok = tokens[k]
+        if tok.text in (",", ";", ".") and k < i - 1:
+            continue
+        if cues.negation_index.match(tokens, k) or tok.lower.endswith("n't"):
+            # "No known Iran-backed groups have claimed" negates; "no one" far back does not.
+            return True
+    return False
+
+
+def _denied(tokens: Sequence[Token], i: int, cues: Cues) -> bool:
+    return any(cues.denial_index.match(tokens, k) for k in range(max(0, i - 6), i))
+
+
+def _conditional(tokens: Sequence[Token], i: int, cues: Cues) -> bool:
+    for k in range(i - 1, max(-1, i - 10), -1):
+        if tokens[k].text in (",", ";", ".", "“", "”"):
+            return False
+        if cues.conditional_index.match(tokens, k):
+            return True
+    return False
+
+
+def _claim_at(inside: list[tuple[int, Claim]], offset: int) -> tuple[int | None, Claim | None]:
+    for number, claim in inside:
+        if claim.start <= offset < claim.end:
+            return number, claim
+    return None, None
+
+
+def _mention(text: str, tokens: Sequence[Token], start: int, end: int) -> Mention:
+    s, e = tokens[start].start, tokens[end - 1].end
+    while e > s and text[e - 1] in "”\"’,.;:":
+        e -= 1
+    while s < e and text[s] in "“\"‘":
+        s += 1
+    return Mention(text[s:e], s, e)

@@ -1,0 +1,689 @@
+"""Find the claims an article attributes to someone: who, which cue, which words.
+
+The method is the reporting-verb approach of quotation extractors (textacy's
+``direct_quotations``, Pareti's attribution relations): a cue from
+``rules/cues.yaml`` anchors an attribution; its source is the noun phrase on
+one side and its content the clause or quotation on the other. Patterns:
+
+- preposed   ``X said (that) ...``, ``X noted: "..."``, ``X stressed the need ...``
+- postposed  ``"...," X said.``, ``..., said a military spokesman.``
+- participle ``..., saying ...``, ``..., adding that ...`` (the main clause's source)
+- coordinated ``X reported ... and said that ...``
+- according  ``According to X, ...``, ``..., according to X.``
+- headline   ``Iraqi official: ...``, ``...: Mustafa al-Kadhimi``, ``... – spokesman``
+- quotes without a cue in their sentence take the speaker of the neighbouring
+  attributed quote (same paragraph, or a quote continued across paragraphs);
+  short or title-cased ones are scare quotes or titles and are left out.
+
+Claims are yielded in document order with the ``rule`` that produced them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Sequence
+
+from .model import Article, Claim, Mention, Quote, Segments, Sentence
+from .rules import Cues
+from .tokens import Token, tokenize
+
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "latter", "former"})
+_DETERMINERS = frozenset({"a", "an", "the", "no", "any", "this", "these", "those", "his", "her", "its", "their",
+                          "our", "my", "your", "such", "every", "each", "some", "of", "immediate", "initial",
+                          "first", "latest", "new", "previous", "widespread"})
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                       "yesterday", "tonight", "overnight"})
+_TIME_NOUNS = frozenset({"week", "month", "year", "night", "morning", "evening", "afternoon", "weekend"})
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                     "sept", "oct", "nov", "dec"})
+_ADVERBS = frozenset({"also", "further", "then", "later", "earlier", "again", "previously", "recently", "publicly",
+                      "repeatedly", "reportedly", "separately", "subsequently", "once", "had", "has", "have", "was",
+                      "is", "were", "are", "did", "does", "will", "would", "had", "already", "similarly",
+                      "likewise", "too", "however", "meanwhile", "additionally", "moreover", "immediately",
+                      "privately", "openly", "angrily", "flatly", "firmly", "clearly", "simply", "briefly",
+                      "shortly", "afterward", "afterwards", "initially", "first", "finally", "last", "late", "early"})
+_PP_STARTS = frozenset({"in", "on", "at", "during", "to", "via", "through", "after", "before", "from"})
+_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "[", "]", "“", "”", '"', "‘", "’", "«", "»", "!", "?"})
+_CONJUNCTIONS = frozenset({"but", "and", "or", "so", "yet", "while", "whereas", "although", "though", "because",
+                           "as", "since", "when", "if", "however", "meanwhile", "moreover", "also", "still",
+                           "instead", "indeed", "then", "thus", "hence", "therefore"})
+_CLAUSE_STOPS = frozenset({"that", "which", "who", "whom", "whose", "where", "when", "while", "because", "after",
+                           "before", "if", "unless", "although", "though", "whether"})
+_VERBISH = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+                      "can", "could", "should", "may", "might", "must", "shall", "did", "does", "do", "won't",
+                      "can't", "cannot", "spoke", "took", "made", "came", "went", "saw", "knew", "gave", "found",
+                      "began", "left", "held", "met", "led", "brought", "fell", "hit", "struck", "fought", "won",
+                      "lost", "sent", "kept", "ran", "stood", "broke", "chose", "flew", "grew", "rose", "sought",
+                      "wrote", "became", "meant", "paid", "put", "set", "cut", "let", "shot", "fled", "built",
+                      "caught", "told", "said", "thought", "got", "needs", "wants", "seeks", "remains", "continues",
+                      "plans", "aims", "means", "faces", "poses", "represents", "belongs", "lies", "stands"})
+_NOT_PAST = frozenset({"red", "bed", "need", "speed", "seed", "feed", "hundred", "united", "armed", "based",
+                       "backed", "linked", "aligned", "related", "so-called", "led", "allied", "affiliated",
+                       "unidentified", "unnamed", "alleged", "detailed", "advanced", "concerned", "interested",
+                       "experienced", "fortified", "heavily-fortified", "sacred", "wicked", "naked", "ragged"})
+_MAX_SUBJECT = 14
+_SCARE_WORDS = 3  # quotes of this many words or fewer, with no cue, are scare quotes or titles
+
+
+@dataclass
+class _Attribution:
+    """An attribution being assembled: source words, cue and content, as token indices."""
+
+    cue: int
+    cue_len: int
+    lemma: str
+    kind: str  # clause, object, addressee, request, according, headline, continuation
+    subject: tuple[int, int] | None  # token range
+    content: tuple[int, int] | None  # token range, None when only quotes inside count
+    rule: str
+    inherited: Mention | None = None
+
+
+def extract_claims(article: Article, segments: Segments, *, cues: Cues) -> Iterator[Claim]:
+    """Yield the article's claims in document order."""
+    text = article.text
+    quotes_by_paragraph: dict[int, list[Quote]] = {}
+    for quote in segments.quotes:
+        quotes_by_paragraph.setdefault(quote.paragraph, []).append(quote)
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for sentence in segments.sentences:
+        by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+
+    claims: list[Claim] = []
+    # Speaker of the last attributed quote of each paragraph, for quotes carried over.
+    last_speaker: dict[int, Claim] = {}
+    pending_quotes: list[tuple[Quote, Sentence]] = []
+    for index in range(len(segments.paragraphs)):
+        quotes = quotes_by_paragraph.get(index, [])
+        paragraph_claims: list[Claim] = []
+        loose: list[tuple[Quote, Sentence]] = []
+        for sentence in by_paragraph.get(index, []):
+            quotes_here = [q for q in quotes if sentence.start <= q.start < sentence.end]
+            found, unattributed = _sentence_claims(text, sentence, quotes_here, cues, paragraph_claims or claims[-1:])
+            paragraph_claims.extend(found)
+            loose.extend((q, sentence) for q in unattributed)
+        # A quote with no cue in its sentence: the speaker of its paragraph's attributed quotes.
+        for quote, sentence in loose:
+            donor = _donor(quote, paragraph_claims, last_speaker.get(index - 1), text)
+            if donor is not None:
+                paragraph_claims.append(_claim_from_quote(quote, donor, "neighbour-quote", sentence.is_title))
+        paragraph_claims.sort(key=lambda c: c.start)
+        # A quote left open at the end of the previous paragraph belongs to this one's speaker.
+        if pending_quotes and paragraph_claims:
+            first = next((c for c in paragraph_claims if c.kind == "direct"), paragraph_claims[0])
+            for quote, sentence in pending_quotes:
+                claims.append(_claim_from_quote(quote, first, "continued-quote", sentence.is_title))
+        pending_quotes = []
+        if quotes and not quotes[-1].closed and not any(c.start <= quotes[-1].start < c.end or c.start == quotes[-1].start
+                                                         for c in paragraph_claims):
+            last_sentence = next(s for s in reversed(by_paragraph.get(index, [])) if s.start <= quotes[-1].start)
+            pending_quotes.append((quotes[-1], last_sentence))
+        if paragraph_claims:
+            last_speaker[index] = paragraph_claims[-1]
+        claims.extend(paragraph_claims)
+    claims.sort(key=lambda c: (c.start, c.end))
+    seen: set[tuple[int, int]] = set()
+    for claim in claims:
+        if (claim.start, claim.end) in seen:
+            continue
+        seen.add((claim.start, claim.end))
+        yield claim
+
+
+def _donor(quote: Quote, paragraph_claims: list[Claim], previous: Claim | None, text: str) -> Claim | None:
+    inner = text[quote.start:quote.end]
+    words = inner.split()
+    if len(words) <= _SCARE_WORDS or _title_case(words):
+        return None
+    attributed = [c for c in paragraph_claims if c.mention is not None]
+    before = [c for c in attributed if c.end <= quote.start]
+    after = [c for c in attributed if c.start >= quote.end]
+    if before:
+        return before[-1]
+    if after:
+        return after[0]
+    # A paragraph that is one quotation continues the previous paragraph's speaker.
+    if previous is not None and previous.kind in ("direct", "mixed"):
+        return previous
+    return None
+
+
+def _title_case(words: list[str]) -> bool:
+    letters = [w for w in words if w[:1].isalpha()]
+    small = {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by", "with", "or"}
+    return bool(letters) and all(w[0].isupper() or w.lower() in small for w in letters) and not words[-1].endswith((".", ",", "!", "?"))
+
+
+def _claim_from_quote(quote: Quote, donor: Claim, rule: str, headline: bool) -> Claim:
+    return Claim(quote.start, quote.end, "headline" if headline else "direct", donor.cue, donor.mention, rule)
+
+
+# --------------------------------------------------------------------- sentences
+
+
+def _sentence_claims(text: str, sentence: Sentence, quotes: list[Quote], cues: Cues,
+                     previous: Sequence[Claim]) -> tuple[list[Claim], list[Quote]]:
+    tokens = tokenize(text, sentence.start, sentence.end, quotes)
+    if not tokens:
+        return [], quotes
+    attributions = _attributions(tokens, cues, sentence.is_title)
+    claims: list[Claim] = []
+    covered: list[tuple[int, int]] = []
+    for att in attributions:
+        mention = att.inherited
+        if att.subject is not None:
+            s, e = att.subject
+            mention = Mention(text[tokens[s].start:tokens[e - 1].end], tokens[s].start, tokens[e - 1].end)
+        cue_text = " ".join(t.text for t in tokens[att.cue:att.cue + att.cue_len]) if att.cue >= 0 else None
+        kind_headline = sentence.is_title
+        if att.content is not None:
+            c0, c1 = att.content
+            start, end = _trim(text, tokens[c0].start, tokens[c1 - 1].end)
+            if end <= start:
+                continue
+            inside = [q for q in quotes if start <= q.start and q.end <= end]
+            kind = "indirect"
+            if len(inside) == 1 and _only_quote(text, start, end, inside[0]):
+                start, end, kind = inside[0].start, inside[0].end, "direct"
+            elif inside:
+                kind = "mixed"
+            if kind_headline:
+                kind = "headline"
+            claims.append(Claim(start, end, kind, cue_text, mention, att.rule))
+            covered.append((start, end))
+        else:
+            # A request or an infinitive: only the words quoted inside are the source's.
+            lo = tokens[att.cue].start if att.cue >= 0 else sentence.start
+            for q in quotes:
+                if q.start >= lo and not _covered(q, covered):
+                    claims.append(Claim(q.start, q.end, "headline" if kind_headline else "direct", cue_text, mention, att.rule))
+                    covered.append((q.start, q.end))
+    unattributed = [q for q in quotes if not _covered(q, covered)]
+    # A postposed cue attributes every quote of its sentence: "“A,” he said. “B,” ..." is split by sentence.
+    post = next((c for c in claims if c.mention is not None and c.kind in ("direct", "headline")), None)
+    if post is not None:
+        for q in list(unattributed):
+            if len(text[q.start:q.end].split()) > _SCARE_WORDS:
+                claims.append(Claim(q.start, q.end, post.kind, post.cue, post.mention, "split-quote"))
+                unattributed.remove(q)
+    return claims, unattributed
+
+
+def _covered(quote: Quote, covered: list[tuple[int, int]]) -> bool:
+    return any(s <= quote.start and quote.end <= e for s, e in covered)
+
+
+def _only_quote(text: str, start: int, end: int, quote: Quote) -> bool:
+    """The content is the quotation and nothing else but marks and punctuation."""
+    before = text[start:quote.start].strip(" “\"‘'«„:,")
+    after = text[quote.end:end].strip(" ”\"’'».,;:")
+    return not before and not after
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",:;—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:—–-"):
+        end -= 1
+    # A lone closing mark whose opening mark lies outside the content is not part of it.
+    if end > start and text[end - 1] in "”\"" and not any(ch in "“\"" for ch in text[start:end - 1]):
+        end -= 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:"):
+            end -= 1
+    return start, end
+
+
+# ------------------------------------------------------------------- attributions
+
+
+def _attributions(tokens: list[Token], cues: Cues, is_title: bool) -> list[_Attribution]:
+    found: list[_Attribution] = []
+    consumed_until = -1  # tokens inside an earlier content are nested reports, not new claims
+    n = len(tokens)
+    i = 0
+    while i < n:
+        tok = tokens[i]
+        if tok.quoted or i < consumed_until:
+            i += 1
+            continue
+        according = cues.according_index.match(tokens, i)
+        if according:
+            att = _according(tokens, i, according[0], found)
+            if att:
+                found.append(att)
+                if att.content and att.content[0] > i:
+                    consumed_until = att.content[1]
+            i += according[0]
+            continue
+        hit = cues.speech_index.match(tokens, i)
+        if hit is None or not _is_verb_use(tokens, i, hit[0], cues):
+            i += 1
+            continue
+        length, (lemma, kind) = hit
+        att = _cue_attribution(tokens, i, length, lemma, kind, cues, found)
+        if att is not None:
+            found.append(att)
+            if att.content is not None and att.content[0] > i:
+                consumed_until = att.content[1]
+        i += length
+    if is_title and not found:
+        headline = _headline(tokens, cues)
+        if headline:
+            found.append(headline)
+    # "According to X, Y said ...": the inner cue names the source; the according phrase only cites it.
+    inner = [a for a in found if a.kind != "according" and a.content]
+    found = [a for a in found if not (a.kind == "according" and a.content and any(
+        b.content[0] >= a.content[0] and b.cue >= a.content[0] for b in inner))]
+    return found
+
+
+def _is_verb_use(tokens: list[Token], i: int, length: int, cues: Cues) -> bool:
+    """Tell "X claimed" from "no immediate claim" and "the reported arrests"."""
+    tok = tokens[i]
+    prev = tokens[i - 1].lower if i > 0 else ""
+    nxt = tokens[i + length].lower if i + length < len(tokens) else ""
+    word = tokens[i + length - 1].lower if length == 1 else tok.lower
+    if tok.lower.endswith("ing"):
+        if i == 0:
+            return False
+        if prev in (",", "and", "while", "before", "after", "also", "further", "—", "–") or prev in cues.participle_links:
+            return True
+        return False
+    if prev in _DETERMINERS:
+        return False
+    if prev == "to" and not tok.lower.endswith("ed"):
+        return False  # "refused to comment", "is expected to announce"
+    if nxt == "by" and word.endswith(("ed", "en")):
+        return False  # passive: "the plan announced by ..."
+    if nxt in ("of", "that's") and tok.lower.endswith("s") and not tok.lower.endswith("ss"):
+        return False  # "claims of", "reports of"
+    return True
+
+
+def _cue_attribution(tokens: list[Token], i: int, length: int, lemma: str, kind: str, cues: Cues,
+                     found: list[_Attribution]) -> _Attribution | None:
+    n = len(tokens)
+    after = i + length
+    participle = tokens[i].lower.endswith("ing")
+    if participle or (i > 0 and tokens[i - 1].lower == "and"):
+        content = _content_after(tokens, after, kind, cues)
+        inherited = found[-1] if found else None
+        rule = "participle" if participle else "coordinated"
+        if inherited is not None:
+            return _Attribution(i, length, lemma, kind, inherited.subject, content, rule, inherited.inherited)
+        subject = _sentence_subject(tokens, cues)
+        if subject is None and i > 0 and tokens[i - 1].lower == "and":
+            subject = source_before(tokens, i - 1, cues)
+        if subject is None:
+            return None
+        return _Attribution(i, length, lemma, kind, subject, content, rule)
+
+    rest = _skip_adverbials(tokens, after, cues)
+    left = i - 1
+    while left >= 0 and tokens[left].text in ",":
+        left -= 1
+    after_break = i == 0 or tokens[i - 1].text in (",", "”", '"', "’", "—", "–") or (i >= 2 and tokens[i - 1].text == "," and tokens[i - 2].text in "”\"’")
+    # Postposed and inverted: "..., said a military spokesman late on Sunday."
+    if after_break and i > 0:
+        np_end = noun_phrase_after(tokens, after, cues)
+        if np_end > after and _ends_clause(tokens, _skip_adverbials(tokens, np_end, cues), cues):
+            content = _content_before(tokens, i)
+            if content is not None:
+                return _Attribution(i, length, lemma, kind, (after, np_end), content, "postposed-inverted")
+    # Postposed: "..., Israeli officials say."  "“...,” Rasool said in a statement."
+    if _ends_clause(tokens, rest, cues):
+        subject = source_before(tokens, i, cues)
+        if subject is not None:
+            s0 = subject[0]
+            if s0 > 0 and tokens[s0 - 1].text in (",", "”", '"', "’", "—", "–"):
+                content = _content_before(tokens, s0)
+                if content is not None:
+                    return _Attribution(i, length, lemma, kind, subject, content, "postposed")
+        return None
+    # Preposed: "X said (that) ...".
+    subject = source_before(tokens, i, cues)
+    if subject is None:
+        return None
+    start = rest
+    if kind == "addressee":
+        start = _after_addressee(tokens, rest)
+        if start is None:
+            return None
+    if start < n and tokens[start].lower == "that":
+        start += 1
+        while start < n and tokens[start].text in (",", ":"):
+            start += 1
+        content = _content_after(tokens, start, "object", cues)  # "that" always opens a clause
+    else:
+        while start < n and tokens[start].text in (",", ":"):
+            start += 1
+        content = _content_after(tokens, start, kind, cues)
+    return _Attribution(i, length, lemma, kind, subject, content, "preposed")
+
+
+def _content_after(tokens: list[Token], start: int, kind: str, cues: Cues) -> tuple[int, int] | None:
+    """The reported words after a cue, up to the sentence end or the next attribution."""
+    n = len(tokens)
+    if start >= n:
+        return None
+    end = start
+    while end < n:
+        tok = tokens[end]
+        if not tok.quoted:
+            if tok.text == "," and end + 1 < n and _starts_attribution(tokens, end + 1, cues):
+                break
+            if tok.lower in ("and", "but") and end + 1 < n and _coordinated_cue(tokens, end + 1, cues):
+                break
+            if tok.text == ";" and end > start:
+                break
+        end += 1
+    if end <= start:
+        return None
+    first = tokens[start].lower
+    if kind == "request":
+        return None
+    if first == "to" or (first in ("not", "never") and start + 1 < n and tokens[start + 1].lower == "to"):
+        return None  # "vowed to pursue ...": a commitment, not a report; quotes inside still count
+    if first in ("for", "on", "upon") and kind == "object":
+        return None  # "called for calm", "called on the government to ..."
+    opens_quote = tokens[start].text in ("“", '"', "‘", "«", "„")
+    if kind == "clause" and not opens_quote and not _has_verb(tokens, start, end):
+        return None  # "reported several arrests": a noun phrase, not a reported clause
+    return start, end
+
+
+def _starts_attribution(tokens: list[Token], j: int, cues: Cues) -> bool:
+    """", saying ...", ", while warning ...", ", according to ..." end the content before them."""
+    if tokens[j].quoted:
+        return False
+    if tokens[j].lower in cues.participle_links and j + 1 < len(tokens):
+        j += 1
+    if cues.according_index.match(tokens, j):
+        return True
+    hit = cues.speech_index.match(tokens, j)
+    return bool(hit) and tokens[j].lower.endswith("ing")
+
+
+def _coordinated_cue(tokens: list[Token], j: int, cues: Cues) -> bool:
+    if tokens[j].quoted:
+        return False
+    if tokens[j].lower in _ADVERBS and j + 1 < len(tokens):
+        j += 1
+    hit = cues.speech_index.match(tokens, j)
+    return bool(hit) and not tokens[j].lower.endswith("ing")
+
+
+def _has_verb(tokens: list[Token], start: int, end: int) -> bool:
+    for tok in tokens[start:end]:
+        word = tok.lower
+        if word in _VERBISH or word.endswith("n't") or word.endswith("'ll"):
+            return True
+        if len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST and not word[0].isdigit():
+            return True
+    return False
+
+
+def _content_before(tokens: list[Token], stop: int) -> tuple[int, int] | None:
+    """Content of a postposed cue: from the sentence start to the comma or quote before the source."""
+    end = stop
+    while end > 0 and tokens[end - 1].text in (",", "—", "–"):
+        end -= 1
+    start = 0
+    # Leading connectives belong to the reporter: "But a rocket strike ..." -> "a rocket strike ...".
+    while start < end and tokens[start].lower in _CONJUNCTIONS and not tokens[start].quoted:
+        start += 1
+        if start < end and tokens[start].text == ",":
+            start += 1
+    # A quotation right before the cue is the claim; the words before its opening mark are the reporter's.
+    if end > start and tokens[end - 1].text in ("”", '"', "’", "»"):
+        j = end - 2
+        while j >= start and tokens[j].quoted:
+            j -= 1
+        if j >= start and tokens[j].text in ("“", '"', "‘", "«", "„"):
+            start = j
+    if end <= start:
+        return None
+    return start, end
+
+
+def _ends_clause(tokens: list[Token], j: int, cues: Cues) -> bool:
+    """Nothing reported follows: the sentence ends, or another attribution or quote starts."""
+    n = len(tokens)
+    if j >= n:
+        return True
+    tok = tokens[j]
+    if tok.text in (".", "!", "?", "…") and j >= n - 2:
+        return True
+    if tok.text == "," and j + 1 < n:
+        nxt = tokens[j + 1]
+        if nxt.text in ("“", '"', "‘"):
+            return True  # "“A,” he said, “B.”"
+        if _starts_attribution(tokens, j + 1, cues):
+            return True
+    if tok.text in ("“", '"') and j + 1 < n and tokens[j + 1].quoted:
+        return False
+    return False
+
+
+def _skip_adverbials(tokens: list[Token], j: int, cues: Cues) -> int:
+    """Step over "on Thursday", "late on Sunday", "in a statement", "to reporters" after a cue."""
+    n = len(tokens)
+    while j < n:
+        word = tokens[j].lower
+        if tokens[j].quoted:
+            return j
+        if word in _WEEKDAYS or word in ("also", "further", "again", "then", "later", "earlier", "late", "early",
+                                         "previously", "separately", "publicly", "repeatedly", "privately"):
+            j += 1
+            continue
+        if word in ("last", "this", "next") and j + 1 < n and (tokens[j + 1].lower in _TIME_NOUNS or tokens[j + 1].lower in _WEEKDAYS):
+            j += 2
+            continue
+        if word in _TIME_NOUNS and j > 0 and tokens[j - 1].lower in _WEEKDAYS:
+            j += 1
+            continue
+        if word in _PP_STARTS:
+            k = j + 1
+            limit = min(n, j + 9)
+            while k < limit and not tokens[k].quoted and tokens[k].text not in _BREAKS and tokens[k].lower != "that":
+                if cues.speech_index.match(tokens, k) and tokens[k].lower.endswith("ing"):
+                    break
+                k += 1
+            if k >= n or (k < limit and (tokens[k].text in (",", ":", ".") or tokens[k].lower == "that" or tokens[k].text in ("“", '"'))):
+                if word == "on" or word == "in" or word == "to" or word == "at" or word == "during" or word == "via" or word == "through":
+                    j = k
+                    continue
+            if word == "on" and j + 1 < n and (tokens[j + 1].lower in _WEEKDAYS or tokens[j + 1].lower in _MONTHS):
+                j += 2
+                while j < n and (tokens[j].text.isdigit() or tokens[j].lower in _TIME_NOUNS or tokens[j].text == "."):
+                    j += 1
+                continue
+        return j
+    return j
+
+
+def _after_addressee(tokens: list[Token], j: int) -> int | None:
+    """Skip the addressee of "told reporters that ...": content needs "that", a colon or a quote."""
+    n = len(tokens)
+    for k in range(j, min(n, j + 10)):
+        tok = tokens[k]
+        if tok.lower == "that" and not tok.quoted:
+            return k
+        if tok.text in (":", ",") and k + 1 < n and tokens[k + 1].text in ("“", '"'):
+            return k + 1
+        if tok.text in ("“", '"'):
+            return k
+        if tok.text in (".", ";"):
+            return None
+    return None
+
+
+def noun_phrase_after(tokens: list[Token], j: int, cues: Cues) -> int:
+    """End of the source named after an inverted cue: "said a military spokesman late on Sunday"."""
+    n = len(tokens)
+    k = j
+    while k < n and k - j < _MAX_SUBJECT:
+        tok = tokens[k]
+        if tok.quoted or tok.text in _BREAKS or tok.text in (".", "!", "?"):
+            break
+        if tok.lower in ("in", "on", "at", "during", "late", "early", "last", "while", "when", "after", "before",
+                         "that", "and", "but") or tok.lower in _WEEKDAYS:
+            break
+        if k > j and cues.speech_index.match(tokens, k):
+            return j  # another cue: this is not "said SOURCE"
+        k += 1
+    if k == j:
+        return j
+    return k if _speaker_like(tokens, j, k, cues) else j
+
+
+def source_before(tokens: list[Token], i: int, cues: Cues) -> tuple[int, int] | None:
+    """The source named before a cue, stepping over adverbials and appositions."""
+    end = i
+    # Auxiliaries and time words between the source and its verb: "X on Thursday has also said".
+    while end > 0:
+        word = tokens[end - 1].lower
+        if word in _ADVERBS or word in _WEEKDAYS or word in _TIME_NOUNS:
+            end -= 1
+            continue
+        if word in _WEEKDAYS and end >= 2 and tokens[end - 2].lower in ("on", "late", "early"):
+            end -= 2
+            continue
+        if end >= 2 and tokens[end - 2].lower in ("on", "late") and word in _WEEKDAYS:
+            end -= 2
+            continue
+        break
+    while end > 0 and tokens[end - 1].lower in ("on", "late", "early") and end < i:
+        end -= 1
+    if end == 0:
+        return None
+    segment = _segment_back(tokens, end)
+    if segment is None:
+        return None
+    start, stop = segment
+    # An apposition or a participle phrase between commas names no one new:
+    # "Yehia Rasool, spokesman of ..., said", "a security official, speaking anonymously, reported".
+    while start >= 2 and tokens[start - 1].text == "," and _apposition(tokens, start, stop):
+        previous = _segment_back(tokens, start - 1)
+        if previous is None:
+            break
+        start, stop = previous
+    start = _strip_leading(tokens, start, stop)
+    if start >= stop or not _speaker_like(tokens, start, stop, cues):
+        return None
+    return start, stop
+
+
+def _segment_back(tokens: list[Token], end: int) -> tuple[int, int] | None:
+    start = end
+    while start > 0 and end - start < _MAX_SUBJECT:
+        tok = tokens[start - 1]
+        if tok.quoted or tok.text in _BREAKS or tok.text in (".", "!", "?"):
+            break
+        if tok.lower in _CLAUSE_STOPS and start < end:
+            break
+        if tok.lower in ("and", "but", "or") and start == end:
+            break
+        start -= 1
+    if end - start >= _MAX_SUBJECT:
+        return None
+    return (start, end) if start < end else None
+
+
+def _apposition(tokens: list[Token], start: int, stop: int) -> bool:
+    first = tokens[start]
+    if first.lower.endswith("ing") or first.lower in ("who", "which", "whose", "whom"):
+        return True
+    if first.text[:1].islower() and first.lower not in PRONOUNS:
+        previous = _segment_back(tokens, start - 1)
+        return previous is not None and any(t.text[:1].isupper() for t in tokens[previous[0]:previous[1]])
+    return False
+
+
+def _strip_leading(tokens: list[Token], start: int, stop: int) -> int:
+    while start < stop and tokens[start].lower in _CONJUNCTIONS:
+        start += 1
+    return start
+
+
+def _speaker_like(tokens: list[Token], start: int, stop: int, cues: Cues) -> bool:
+    """A source is a pronoun, a name, or a noun naming a role ("the spokesman", "officials")."""
+    span = tokens[start:stop]
+    if len(span) == 1 and span[0].lower in PRONOUNS:
+        return True
+    if span[-1].lower in PRONOUNS and span[-1].lower in ("latter", "former"):
+        return True
+    if any(t.lower in cues.nominals for t in span):
+        return True
+    if any(t.text[:1].isupper() and t.lower not in _CONJUNCTIONS and t.lower not in ("the", "a", "an", "in", "on", "for", "at")
+           for t in span):
+        return True
+    return False
+
+
+def _sentence_subject(tokens: list[Token], cues: Cues) -> tuple[int, int] | None:
+    """The first noun phrase of the sentence, after an introductory phrase: its grammatical subject."""
+    n = len(tokens)
+    start = 0
+    # "In this regard, ...", "For their part, ...": an opening phrase up to a comma.
+    if n and (tokens[0].lower in _PP_STARTS or tokens[0].lower in ("for", "with", "amid", "despite", "following",
+                                                                   "meanwhile", "however", "but", "and", "also", "earlier", "later")):
+        for k in range(min(n, 12)):
+            if tokens[k].text == ",":
+                start = k + 1
+                break
+    start = _strip_leading(tokens, start, n)
+    k = start
+    while k < n and k - start < _MAX_SUBJECT:
+        tok = tokens[k]
+        if tok.quoted or tok.text in _BREAKS or tok.text in (".", "!", "?"):
+            break
+        word = tok.lower
+        if tok.text[:1].isupper() or word in ("of", "for", "the", "'s", "al", "'", "-") or word in cues.nominals \
+                or word in PRONOUNS or (k > start and tokens[k - 1].lower in ("the", "a", "an", "of", "for")):
+            k += 1
+            continue
+        break
+    if k > start and _speaker_like(tokens, start, k, cues):
+        return start, k
+    return None
+
+
+def _according(tokens: list[Token], i: int, length: int, found: list[_Attribution]) -> _Attribution | None:
+    """"According to X, ..." (content after the comma) or "..., according to X." (content before)."""
+    n = len(tokens)
+    src = i + length
+    k = src
+    while k < n and tokens[k].text not in (",", ".", ";", "!", "?") and not tokens[k].quoted and k - src < _MAX_SUBJECT:
+        k += 1
+    if k == src:
+        return None
+    preceding = [t for t in tokens[:i] if t.text not in ("“", "”", '"')]
+    if i == 0 or all(t.lower in _CONJUNCTIONS for t in preceding):
+        if k < n and tokens[k].text == ",":
+            c0 = k + 1
+            c1 = n
+            while c1 > c0 and tokens[c1 - 1].text in (".", "!", "?"):
+                c1 -= 1
+            if c1 > c0:
+                return _Attribution(i, length, "according to", "according", (src, k), (c0, c1), "according-to")
+        return None
+    content = _content_before(tokens, i)
+    if content is None:
+        return None
+    return _Attribution(i, length, "according to", "according", (src, k), content, "according-to-post")
+
+
+def _headline(tokens: list[Token], cues: Cues) -> _Attribution | None:
+    """"Iraqi official: ...", "...: Mustafa Al Kazemi", "... – spokesman"."""
+    n = len(tokens)
+    for j, tok in enumerate(tokens):
+        if tok.quoted or tok.text not in (":", "–", "—", "-"):
+            continue
+        if tok.text == ":" and 0 < j <= 6 and _speaker_like(tokens, 0, j, cues) and any(
+                t.text[:1].isupper() or t.lower in cues.nominals for t in tokens[:j]) and n - j > 3:
+            return _Attribution(-1, 0, "headline", "headline", (0, j), (j + 1, n), "headline-colon")
+        if n - j - 1 <= 4 and j >= 3 and _speaker_like(tokens, j + 1, n, cues) and (
+                tokens[j + 1].text[:1].isupper() or any(t.lower in cues.nominals for t in tokens[j + 1:])):
+            return _Attribution(-1, 0, "headline", "headline", (j + 1, n), (0, j), "headline-trailing")
+    return None

@@ -1,0 +1,69 @@
+"""The errors attrib reports to its users, and their wording in one place."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class AttribError(Exception):
+    """A problem with the user's input that the CLI reports in one line."""
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+
+    def __str__(self) -> str:
+        where = self.path or ""
+        if where and self.line is not None:
+            where = f"{where}:{self.line}"
+        return f"{where}: {self.message}" if where else self.message
+
+
+class InputError(AttribError):
+    """An article that cannot be read: missing, binary, empty, undecodable."""
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding in a rules file, in the yamllint layout ``path:line:col: message``."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        if self.line <= 0:  # a whole file or directory, not a place in it
+            return f"{self.path}: {self.message}"
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+
+class RulesError(AttribError):
+    """The rules directories hold mistakes; every problem is listed, sorted."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def __str__(self) -> str:
+        return self.message
+
+
+MESSAGES = {
+    "missing": "no such file or directory",
+    "no_articles": "no .txt or .md articles in this directory",
+    "unreadable": "cannot be read: {reason}",
+    "binary": "looks like a binary file ({kind}), not an article",
+    "empty": "is empty",
+    "broken_link": "is a broken symbolic link",
+    "bad_json": "line is not valid JSON: {reason}",
+    "no_text": 'record has no "text" field',
+    "decoded_as": "not UTF-8; decoded as {encoding}",
+    "bad_date": 'date "{value}" is not a date (use YYYY-MM-DD, e.g. --date 2020-12-24)',
+}
+
+
+def message(kind: str, **values: object) -> str:
+    return MESSAGES[kind].format(**values)

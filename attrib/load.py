@@ -1,0 +1,388 @@
+"""Turn files, stdin and corpus records into :class:`Article` records.
+
+Decoding follows Python's text mode (``open(path, encoding="utf-8").read()``):
+universal newlines, a byte-order mark kept as a character, so that offsets
+reported by attrib index the text a Python user reads back. Front matter,
+outlet markers, date lines and scraped-page debris are recognised here; the
+``body`` ranges tell later stages which lines are article text.
+"""
+from __future__ import annotations
+
+import codecs
+import gzip
+import io
+import json
+import os
+import re
+import sys
+from dataclasses import dataclass
+from datetime import date as Date
+from pathlib import Path
+from typing import IO, Iterable, Iterator
+
+from .errors import InputError, message
+from .model import Article
+from .rules import Outlets, Registry
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".txt.gz", ".md.gz")
+CORPUS_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
+FRONT_MATTER_KEYS = ("outlet", "date", "url", "title", "id")
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DATES = (
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
+)
+_DATE_LINE_MAX = 90  # longer lines are prose or captions, whose dates are not the publication's
+_HEAD_LINES = 12
+_TERMINAL = re.compile(r"[.!?…:;”\"’')\]]\s*$")
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,4}\s*/\s+"  # "Shafaq News / "
+    r"|[A-Z]{3,}(?:[ ,]+[A-Za-z.]+){0,3}\s*(?:\([^()\n]{1,40}\))?\s*[—–-]{1,2}\s+)"  # "BAGHDAD (Reuters) - "
+)
+_BINARY_MAGIC = ((b"%PDF", "PDF"), (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
+                 (b"PK\x03\x04", "ZIP archive"), (b"\x7fELF", "executable"), (b"\xd0\xcf\x11\xe0", "Office document"))
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article to analyse, or the reason it cannot be."""
+
+    name: str
+    text: str | None = None
+    error: str | None = None
+    line: int | None = None
+    meta: tuple[tuple[str, str], ...] = ()
+    warning: str | None = None
+
+
+# ----------------------------------------------------------------------- decoding
+
+
+def decode(data: bytes, name: str) -> tuple[str, str | None]:
+    """Bytes to text as Python's text mode would give it; the warning names a fallback encoding."""
+    for magic, kind in _BINARY_MAGIC:
+        if data.startswith(magic):
+            raise InputError(message("binary", kind=kind), name)
+    warning = None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = data.decode("utf-16")
+        warning = message("decoded_as", encoding="UTF-16")
+    else:
+        if b"\x00" in data[:4096]:
+            raise InputError(message("binary", kind="NUL bytes"), name)
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+            warning = message("decoded_as", encoding="Windows-1252")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(message("empty"), name)
+    if _looks_binary(text):
+        raise InputError(message("binary", kind="control characters"), name)
+    return text, warning
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\t\f\v\x1b")
+    return controls > max(8, len(sample) // 50)
+
+
+def read_file(path: str | os.PathLike[str]) -> tuple[str, str | None]:
+    """Read and decode one article file, gzip-compressed or not."""
+    name = str(path)
+    p = Path(path)
+    if p.is_symlink() and not p.exists():
+        raise InputError(message("broken_link"), name)
+    if not p.exists():
+        raise InputError(message("missing"), name)
+    try:
+        data = p.read_bytes()
+        if name.endswith(".gz"):
+            data = gzip.decompress(data)
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        raise InputError(message("unreadable", reason=getattr(exc, "strerror", None) or str(exc)), name) from None
+    return decode(data, name)
+
+
+# ------------------------------------------------------------------------ inputs
+
+
+def iter_sources(paths: Iterable[str], *, stdin: IO[bytes] | None = None) -> Iterator[Source]:
+    """Expand the command line into sources, in order: files, directories, ``-``, JSONL corpora."""
+    for raw in paths:
+        if raw == "-":
+            data = (stdin or sys.stdin.buffer).read()
+            yield from _text_or_corpus("-", data)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and _is_input(p.name))
+            if not found:
+                yield Source(raw, error=message("no_articles"))
+            for p in found:
+                yield from _file_sources(str(p))
+            continue
+        yield from _file_sources(raw)
+
+
+def _is_input(name: str) -> bool:
+    lower = name.lower()
+    return lower.endswith(ARTICLE_SUFFIXES + CORPUS_SUFFIXES) and not lower.startswith(".")
+
+
+def _file_sources(name: str) -> Iterator[Source]:
+    if name.lower().endswith(CORPUS_SUFFIXES):
+        yield from _corpus_sources(name)
+        return
+    try:
+        text, warning = read_file(name)
+    except InputError as exc:
+        yield Source(name, error=exc.message)
+        return
+    yield Source(name, text=text, warning=warning)
+
+
+def _text_or_corpus(name: str, data: bytes) -> Iterator[Source]:
+    head = data.lstrip()[:1]
+    if head == b"{":
+        yield from _records(name, io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", errors="replace"))
+        return
+    try:
+        text, warning = decode(data, name)
+    except InputError as exc:
+        yield Source(name, error=exc.message)
+        return
+    yield Source(name, text=text, warning=warning)
+
+
+def _corpus_sources(name: str) -> Iterator[Source]:
+    path = Path(name)
+    if not path.exists():
+        yield Source(name, error=message("broken_link" if path.is_symlink() else "missing"))
+        return
+    try:
+        raw = gzip.open(path, "rb") if name.endswith(".gz") else open(path, "rb")
+    except OSError as exc:
+        yield Source(name, error=message("unreadable", reason=exc.strerror or str(exc)))
+        return
+    with raw:
+        try:
+            yield from _records(name, io.TextIOWrapper(raw, encoding="utf-8", errors="replace"))
+        except (OSError, EOFError) as exc:
+            yield Source(name, error=message("unreadable", reason=str(exc)))
+
+
+def _records(name: str, lines: Iterable[str]) -> Iterator[Source]:
+    """One source per JSON Lines record; a broken line is reported with its number and skipped."""
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Source(name, error=message("bad_json", reason=exc.msg), line=number)
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            yield Source(name, error=message("no_text"), line=number)
+            continue
+        text = record["text"].replace("\r\n", "\n").replace("\r", "\n")
+        if not text.strip():
+            yield Source(name, error=message("empty"), line=number)
+            continue
+        meta = tuple((k, str(record[k])) for k in FRONT_MATTER_KEYS if record.get(k) not in (None, ""))
+        label = str(record.get("id") or record.get("file") or f"{name}:{number}")
+        yield Source(label, text=text, line=number, meta=meta)
+
+
+# ----------------------------------------------------------------------- parsing
+
+
+def parse_date(value: str) -> Date | None:
+    """A date from "2020-12-21", "December 21, 2020" or "21 Dec 2020"; None when there is none."""
+    for pattern in _DATES:
+        m = pattern.search(value)
+        if not m:
+            continue
+        try:
+            month = int(m.group("mnum")) if "mnum" in m.groupdict() and m.group("mnum") else _MONTHS[m.group("month")[:3].lower()]
+            return Date(int(m.group("year")), month, int(m.group("day")))
+        except ValueError:
+            continue
+    return None
+
+
+def parse_article(text: str, *, registry: Registry, source: str = "<text>", outlet: str | None = None,
+                  date: Date | None = None, meta: Iterable[tuple[str, str]] = (), warnings: Iterable[str] = ()) -> Article:
+    """Recognise front matter, title, outlet, date and debris in decoded text."""
+    notes = list(warnings)
+    fields = dict(meta)
+    lines = _lines(text)
+    start_line = 0
+    front = _front_matter(lines, text)
+    if front is not None:
+        fm_fields, start_line, fm_notes = front
+        notes.extend(fm_notes)
+        for key, value in fm_fields.items():
+            fields.setdefault(key, value)
+    body_lines = lines[start_line:]
+    outlets = registry.outlets
+    found_outlet = fields.get("outlet") or _outlet_from_text(text, body_lines, outlets)
+    found_date = date
+    if found_date is None and fields.get("date"):
+        found_date = parse_date(fields["date"])
+        if found_date is None:
+            notes.append(f'front matter date "{fields["date"]}" is not a date')
+    if found_date is None:
+        found_date = _date_from_text(text, body_lines)
+    title, title_span, body = _body(text, body_lines, outlets, fields.get("title"))
+    return Article(text=text, source=source, title=title, title_span=title_span,
+                   outlet=outlet or found_outlet, date=found_date, url=fields.get("url"),
+                   body=tuple(body), warnings=tuple(notes))
+
+
+def load_article(path: str | os.PathLike[str], *, registry: Registry, outlet: str | None = None,
+                 date: Date | None = None) -> Article:
+    """Read one article file and parse it; raises InputError naming the file."""
+    text, warning = read_file(path)
+    return parse_article(text, registry=registry, source=str(path), outlet=outlet, date=date,
+                         warnings=[warning] if warning else [])
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _front_matter(lines: list[tuple[int, int]], text: str) -> tuple[dict[str, str], int, list[str]] | None:
+    """Flat ``key: value`` front matter between two ``---`` lines at the top of the file."""
+    first = 0
+    while first < len(lines) and not text[lines[first][0]:lines[first][1]].strip("\ufeff \t"):
+        first += 1
+    if first >= len(lines) or text[lines[first][0]:lines[first][1]].strip("\ufeff \t") != "---":
+        return None
+    fields: dict[str, str] = {}
+    notes: list[str] = []
+    for i in range(first + 1, min(len(lines), first + 60)):
+        line = text[lines[i][0]:lines[i][1]]
+        if line.strip() in ("---", "..."):
+            return fields, i + 1, notes
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        key, sep, value = line.partition(":")
+        if not sep:
+            notes.append(f"front matter line {i + 1} is not \"key: value\"")
+            continue
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        fields[key.strip().lower()] = value
+    return None
+
+
+def _outlet_from_text(text: str, lines: list[tuple[int, int]], outlets: Outlets) -> str | None:
+    nonempty = [(s, e) for s, e in lines if text[s:e].strip()]
+    edges = nonempty[:_HEAD_LINES] + nonempty[-_HEAD_LINES:]
+    for s, e in edges:
+        line = text[s:e]
+        for outlet in outlets.outlets:
+            if any(marker in line for marker in outlet.markers) or any(p.search(line) for p in outlet.patterns):
+                return outlet.name
+    for s, e in reversed(nonempty[-_HEAD_LINES:]):
+        for pattern in outlets.bylines:
+            m = pattern.search(text[s:e])
+            if m and m.groupdict().get("outlet"):
+                return m.group("outlet").strip()
+    return None
+
+
+def _date_from_text(text: str, lines: list[tuple[int, int]]) -> Date | None:
+    for s, e in [(s, e) for s, e in lines if text[s:e].strip()][:_HEAD_LINES]:
+        line = text[s:e].strip()
+        if len(line) <= _DATE_LINE_MAX:
+            found = parse_date(line)
+            if found:
+                return found
+    return None
+
+
+def _body(text: str, lines: list[tuple[int, int]], outlets: Outlets,
+          given_title: str | None) -> tuple[str | None, tuple[int, int] | None, list[tuple[int, int]]]:
+    """The title and the line ranges worth mining; debris lines are left out."""
+    seen: set[str] = set()
+    body: list[tuple[int, int]] = []
+    title = given_title
+    title_span: tuple[int, int] | None = None
+    in_link_list = False
+    credits = tuple(c.lower() for c in outlets.credits)
+    for s, e in lines:
+        raw = text[s:e]
+        line = raw.strip(" \t\ufeff\u00a0")
+        if not line:
+            continue
+        key = " ".join(line.split()).lower()
+        if key in seen:
+            continue  # repeated titles and captions
+        seen.add(key)
+        if any(p.search(line) for p in outlets.boilerplate):
+            in_link_list = not re.search(r":\s*\S", line)
+            continue
+        words = len(line.split())
+        terminal = bool(_TERMINAL.search(line))
+        if in_link_list and not terminal:
+            continue
+        in_link_list = False
+        if _is_caption(line, credits):
+            continue
+        if _has_marker(line, outlets) and words <= 8:
+            continue
+        if parse_date(line) and len(line) <= 40:
+            continue  # the date line
+        if not terminal and words <= 6 and (title_span is not None or words <= 2):
+            continue  # navigation words, section names, site taglines
+        start = s + (len(raw) - len(raw.lstrip(" \t\ufeff\u00a0")))
+        end = s + len(raw.rstrip(" \t\u00a0"))
+        start += _prefix_length(text[start:end], outlets)
+        if title_span is None and not terminal or (title_span is None and given_title and line == given_title):
+            title_span = (start, end)
+            if title is None:
+                title = text[start:end]
+            body.append((start, end))
+            continue
+        if title_span is None:
+            title_span = ()  # type: ignore[assignment]  # the article starts without a headline
+        body.append((start, end))
+    if title_span == ():
+        title_span = None
+    return title, title_span, body
+
+
+def _is_caption(line: str, credits: tuple[str, ...]) -> bool:
+    m = re.search(r"[(\[]([^()\[\]]{1,80})[)\]]\s*$", line)
+    if not m:
+        return False
+    inside = m.group(1).lower()
+    return "/" in inside or any(inside.endswith(c) or inside.startswith(c) for c in credits)
+
+
+def _has_marker(line: str, outlets: Outlets) -> bool:
+    return any(marker in line for o in outlets.outlets for marker in o.markers)
+
+
+def _prefix_length(line: str, outlets: Outlets) -> int:
+    """Length of a dateline or outlet marker opening a paragraph ("Shafaq News / ", "BAGHDAD — ")."""
+    for outlet in outlets.outlets:
+        for marker in outlet.markers:
+            if line.startswith(marker):
+                rest = line[len(marker):]
+                return len(marker) + len(rest) - len(rest.lstrip(" :/—–-"))
+    m = _DATELINE.match(line)
+    return m.end() if m else 0

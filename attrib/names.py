@@ -1,0 +1,73 @@
+"""Normalising names so that spelling variants meet on one key.
+
+"al-Kadhimi", "Al Kadhimi" and "Kadhimi" share the key ``kadhimi``; "U.S." and
+"US" share ``US``. Short all-capital words keep their case so that the
+country "US" never matches the pronoun "us".
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_ARTICLES = frozenset({"the", "a", "an"})
+# Arabic article variants written before a name; dropped unless they are the whole name.
+_PREFIXES = frozenset({"al", "el"})
+_POSSESSIVE = re.compile(r"'s\b")
+_INNER_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+_DOTTED = re.compile(r"\b(?:[A-Z]\.)+[A-Z]\b\.?")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
+
+
+def fold(text: str) -> str:
+    """Strip accents and unify apostrophes, keeping length-independent meaning."""
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=65536)
+def word_parts(text: str) -> tuple[str, ...]:
+    """Matching keys of the words in ``text``, before articles and "al-" are dropped."""
+    folded = fold(text)
+    folded = _POSSESSIVE.sub("", folded)
+    folded = _INNER_APOSTROPHE.sub("", folded)
+    # "U.S." and "U.N." are the acronyms US and UN.
+    folded = _DOTTED.sub(lambda m: m.group().replace(".", ""), folded)
+    parts = []
+    for word in _WORD.findall(folded):
+        if word.isupper() and 1 < len(word) <= 3 and word.lower() not in _PREFIXES:
+            parts.append(word)
+        else:
+            parts.append(word.lower())
+    return tuple(parts)
+
+
+def key_of_parts(parts: tuple[str, ...] | list[str]) -> str:
+    """Join word keys into a name key: leading articles and "al"/"el" particles dropped."""
+    tokens = list(parts)
+    while tokens and tokens[0] in _ARTICLES and len(tokens) > 1:
+        tokens = tokens[1:]
+    if len(tokens) > 1:
+        tokens = [t for t in tokens if t not in _PREFIXES] or tokens
+    return " ".join(tokens)
+
+
+def name_tokens(text: str) -> list[str]:
+    """The words of a name as matching keys: lower case except short acronyms."""
+    tokens = list(word_parts(text))
+    while tokens and tokens[0] in _ARTICLES and len(tokens) > 1:
+        tokens = tokens[1:]
+    if len(tokens) > 1:
+        tokens = [t for t in tokens if t not in _PREFIXES] or tokens
+    return tokens
+
+
+def name_key(text: str) -> str:
+    return " ".join(name_tokens(text))
+
+
+def surname(name: str) -> str | None:
+    """The last word of a person's name, used as an implicit alias."""
+    tokens = name_tokens(name)
+    return tokens[-1] if len(tokens) > 1 else None

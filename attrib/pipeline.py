@@ -1,0 +1,132 @@
+"""The stages in order: article -> segments -> claims -> speakers -> blames -> confidence."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date as Date
+from typing import IO, Iterable, Iterator
+
+from .blame import detect_blames
+from .claims import extract_claims
+from .confidence import blame_confidence, claim_confidence, hedge_factor
+from .load import Source, iter_sources, parse_article
+from .model import Analysis, Article, Blame, Claim, Resolution, Unresolved
+from .resolve import Context, Resolver
+from .rules import Registry
+from .segment import segment
+from .tokens import tokenize
+
+_RESOLVERS: dict[int, tuple[Registry, Resolver]] = {}
+
+
+def resolver_for(registry: Registry) -> Resolver:
+    """One Resolver per registry, so that its prepared lookups are built once."""
+    cached = _RESOLVERS.get(id(registry))
+    if cached is None or cached[0] is not registry:
+        if len(_RESOLVERS) > 8:
+            _RESOLVERS.clear()
+        cached = _RESOLVERS[id(registry)] = (registry, Resolver(registry))
+    return cached[1]
+
+
+def analyze(article: Article, registry: Registry) -> Analysis:
+    """Run every stage over one article."""
+    resolver = resolver_for(registry)
+    cues = registry.cues
+    text = article.text
+    segments = segment(article)
+    context = Context(date=article.date)
+    for start, end in segments.paragraphs:
+        tokens = tokenize(text, start, end)
+        for s, e, entries in resolver.scan(tokens):
+            ids = {x.entity_id for x in entries if x.kind in ("name", "alias", "surname")}
+            if len(ids) == 1:
+                context.named.append((tokens[s].start, registry.entities[next(iter(ids))]))
+
+    claims: list[Claim] = []
+    for claim in extract_claims(article, segments, cues=cues):
+        speaker = resolver.resolve(claim.mention, context) if claim.mention is not None else None
+        if speaker is not None and claim.mention is not None:
+            context.remember(claim.mention.start, speaker, claim.mention.text)
+        tokens = tokenize(text, claim.start, claim.end)
+        hedge, _ = hedge_factor(tokens, cues)
+        claims.append(replace(claim, speaker=speaker, hedged=hedge < 1.0,
+                              confidence=claim_confidence(claim.rule, speaker, hedge)))
+
+    blames: list[Blame] = []
+    seen: set[tuple] = set()
+    for found in detect_blames(article, segments, claims, registry=registry, scan=resolver.scan):
+        if found.claim is not None and found.accuser is claims[found.claim].mention:
+            accuser = claims[found.claim].speaker
+        else:
+            accuser = resolver.resolve(found.accuser, context) if found.accuser else None
+        accused = resolver.resolve(found.accused, context)
+        if accuser is not None and accused.entity is not None and accuser.entity is accused.entity:
+            continue  # a party does not blame itself; "it" resolved to the accused is a misreading
+        sentence = found.sentence
+        tokens = tokenize(text, sentence.start, sentence.end)
+        hedge, hedge_word = hedge_factor(tokens, cues)
+        key = (accuser.entity_id if accuser else None, accuser.name if accuser else None,
+               accused.entity_id, accused.name, found.claim, found.sentence.start)
+        if key in seen:
+            continue
+        seen.add(key)
+        start, end = sentence.start, sentence.end
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        distance = 0 if found.accuser is None or sentence.start <= found.accuser.start < sentence.end else 1
+        blames.append(Blame(found.accuser, found.accused, found.cue, start, end, found.rule, found.claim,
+                            accuser, accused, hedge_word,
+                            blame_confidence(found.strength, accuser, accused, hedge, distance)))
+
+    return Analysis(article, tuple(claims), tuple(blames), _unresolved(claims, blames))
+
+
+def _unresolved(claims: list[Claim], blames: list[Blame]) -> tuple[Unresolved, ...]:
+    out: dict[tuple[str, str], Unresolved] = {}
+
+    def add(resolution: Resolution | None, mention: str | None, role: str) -> None:
+        if resolution is None or resolution.entity is not None or resolution.method == "unresolved-pronoun":
+            return
+        nearest = resolution.candidates[0] if resolution.candidates else None
+        out.setdefault((resolution.name, role), Unresolved(resolution.name, role, nearest))
+
+    for claim in claims:
+        add(claim.speaker, claim.mention.text if claim.mention else None, "speaker")
+    for blame in blames:
+        add(blame.accuser, None, "accuser")
+        add(blame.accused, None, "accused")
+    return tuple(out.values())
+
+
+def analyze_text(text: str, registry: Registry, *, source: str = "<text>", outlet: str | None = None,
+                 date: Date | None = None) -> Analysis:
+    """Analyse article text given as a string (front matter and markers recognised)."""
+    return analyze(parse_article(text, registry=registry, source=source, outlet=outlet, date=date), registry)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The result for one input: an analysis, or the reason there is none."""
+
+    name: str
+    analysis: Analysis | None = None
+    error: str | None = None
+    line: int | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def analyze_source(source: Source, registry: Registry, *, outlet: str | None = None,
+                   date: Date | None = None) -> Outcome:
+    """Parse and analyse one loaded source; never raises for bad input."""
+    if source.error is not None or source.text is None:
+        return Outcome(source.name, error=source.error, line=source.line)
+    article = parse_article(source.text, registry=registry, source=source.name, outlet=outlet, date=date,
+                            meta=source.meta, warnings=[source.warning] if source.warning else [])
+    return Outcome(source.name, analyze(article, registry), line=source.line, warnings=article.warnings)
+
+
+def analyze_paths(paths: Iterable[str], registry: Registry, *, outlet: str | None = None, date: Date | None = None,
+                  stdin: IO[bytes] | None = None) -> Iterator[Outcome]:
+    """Analyse files, directories, ``-`` and JSONL corpora, yielding outcomes in input order."""
+    for source in iter_sources(paths, stdin=stdin):
+        yield analyze_source(source, registry, outlet=outlet, date=date)

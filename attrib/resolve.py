@@ -1,0 +1,428 @@
+"""Tie mentions ("Kazemi", "the premier", "his office", "it") to registry entities.
+
+Order of evidence, most specific first: exact aliases by normalised key; a
+person's name inside a longer mention ("Iraqi Prime Minister al-Kazemi");
+dated roles ("the premier" is al-Kadhimi in 2020, al-Sudani in 2023; without
+a date, the holder the article names); possessive offices ("Sudani's office");
+pronouns and role nouns by the preceding text ("he", "the spokesman", "the
+statement"); rapidfuzz over transliteration skeletons for spellings the
+registry lacks. Exact lookups come first; fuzzy matching runs over a prepared
+choice list only when nothing exact is found.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date as Date
+from typing import Iterable, Sequence
+
+from rapidfuzz import fuzz, process
+
+from .model import Entity, Mention, Resolution, Role
+from .names import key_of_parts, name_key, word_parts
+from .rules import AliasEntry, Registry
+from .tokens import Token, tokenize
+
+FUZZY_CUTOFF = 88.0  # on transliteration skeletons
+FUZZY_MARGIN = 4.0  # a runner-up this close makes the match ambiguous
+_KIND_RANK = {"name": 0, "alias": 0, "role": 1, "surname": 2}
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_THING_PRONOUNS = frozenset({"it", "its"})
+_PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
+_POSSESSIVE_HEAD = re.compile(
+    r"^(?P<owner>.+?)(?:['’]s?|\s+(?=his|her|its|their))\s+(?P<head>media office|press office|office|statement|spokesman|spokeswoman|spokesperson)$",
+    re.IGNORECASE)
+_OF_HEAD = re.compile(r"^(?:the |a |an )?(?P<head>media office|press office|office|statement|spokesman|spokeswoman|spokesperson) (?:of|from|for) (?P<owner>.+)$", re.IGNORECASE)
+_BY = re.compile(r"^(?:the |a |an )?(?:\w+ )?(?:statement|communiqu[eé]|release|readout|announcement|report)(?: \w+)? (?:issued |released |published |put out )?by (?P<owner>.+)$", re.IGNORECASE)
+_PRONOUN_OWNER = re.compile(r"^(?P<owner>his|her|its|their) (?P<head>media office|press office|office|statement|spokesman|spokesperson)$", re.IGNORECASE)
+_SKELETON = ((re.compile(r"dh|th|z|dd|tt"), "d"), (re.compile(r"kh|q|ck|gh"), "k"), (re.compile(r"ou|oo|w"), "u"),
+             (re.compile(r"ee|ei|ey|ie|e|y"), "i"), (re.compile(r"aa|ah\b"), "a"), (re.compile(r"(.)\1"), r"\1"))
+
+
+def skeleton(key: str) -> str:
+    """A transliteration skeleton: Kazemi, Kadhimi and Kathimi meet on one form."""
+    for pattern, repl in _SKELETON:
+        key = pattern.sub(repl, key)
+    return key
+
+
+@dataclass
+class Context:
+    """What the article has said so far: entities named (by position) and speakers resolved."""
+
+    date: Date | None = None
+    named: list[tuple[int, Entity]] = field(default_factory=list)  # (offset, entity) from the text scan
+    speakers: list[tuple[int, Resolution, str]] = field(default_factory=list)  # (offset, resolution, mention text)
+    surface: dict[str, Entity] = field(default_factory=dict)  # surname key -> entity resolved in this article
+
+    @property
+    def named_ids(self) -> set[str]:
+        return {e.id for _, e in self.named}
+
+    def remember(self, position: int, resolution: Resolution, mention: str) -> None:
+        self.speakers.append((position, resolution, mention))
+        if resolution.entity is not None and resolution.method in ("alias", "fuzzy", "name", "surname"):
+            parts = word_parts(mention)
+            if parts:
+                self.surface.setdefault(parts[-1], resolution.entity)
+
+
+class Resolver:
+    """Resolution against one registry; the fuzzy choice lists are built on first need."""
+
+    def __init__(self, registry: Registry):
+        self.registry = registry
+        self.aliases = registry.aliases
+        self.first_words = {key.split(" ", 1)[0] for key in self.aliases}
+        self.longest = max((key.count(" ") + 1 for key in self.aliases), default=1)
+        self._choices: tuple[list[str], list[str]] | None = None
+        self._titles = sorted((name_key(t) for t in registry.cues.titles if name_key(t)), key=len, reverse=True)
+        self._roles: list[tuple[str, Entity, Role]] | None = None
+
+    # ------------------------------------------------------------- scanning text
+
+    def scan(self, tokens: Sequence[Token]) -> list[tuple[int, int, tuple[AliasEntry, ...]]]:
+        """Registry names in a token sequence, longest first, as (first, last + 1, entries)."""
+        found = []
+        n = len(tokens)
+        i = 0
+        while i < n:
+            parts_i = word_parts(tokens[i].text)
+            if not parts_i or not (parts_i[0] in self.first_words or parts_i[0] in ("the", "a", "an", "al", "el")
+                                   or key_of_parts(parts_i).split(" ", 1)[0] in self.first_words):
+                i += 1
+                continue
+            best = None
+            parts: list[str] = []
+            for j in range(i, min(n, i + self.longest + 2)):
+                tok = tokens[j]
+                if not tok.text[0].isalnum():
+                    break
+                parts.extend(word_parts(tok.text))
+                key = key_of_parts(parts)
+                entries = self.aliases.get(key)
+                if entries and not (key in ("the", "a", "an")):
+                    best = (i, j + 1, entries)
+                if tok.text.endswith(("’s", "'s")):
+                    break  # a possessive ends the name: "Sudani’s office"
+            if best and _plausible(tokens, best[0], best[1], best[2]):
+                found.append(best)
+                i = best[1]
+            else:
+                i += 1
+        return found
+
+    # ---------------------------------------------------------------- resolving
+
+    def resolve(self, mention: Mention | str, context: Context | None = None) -> Resolution:
+        """The entity a mention names, how, and how sure; unresolved mentions keep a cleaned name."""
+        context = context or Context()
+        if isinstance(mention, str):
+            mention = Mention(mention, 0, len(mention))
+        text = " ".join(mention.text.replace("\u00a0", " ").split())
+        position = mention.start
+        head = text.split(",")[0].strip() or text
+        lower = head.lower()
+        words = lower.split()
+        if len(words) == 1 and (words[0] in _PERSON_PRONOUNS or words[0] in _THING_PRONOUNS or words[0] in _PLURAL_PRONOUNS):
+            return self._pronoun(words[0], position, context, head)
+        if lower in ("the latter", "the former"):
+            previous = [e for p, e in context.named if p < position]
+            if previous:
+                return Resolution(previous[-1].name, previous[-1], "pronoun", 0.7, head)
+        owned = self._owned(head, position, context)
+        if owned is not None:
+            return owned
+        return self._named(head, position, context)
+
+    def _pronoun(self, word: str, position: int, context: Context, surface: str) -> Resolution:
+        def person(res: Resolution, mention: str) -> bool:
+            if res.entity is not None:
+                return res.entity.type == "person"
+            return _looks_like_person(mention)
+
+        if word in _PERSON_PRONOUNS:
+            want = person
+        elif word in _THING_PRONOUNS:
+            def want(res: Resolution, mention: str) -> bool:
+                return not person(res, mention) and not _plural(mention, res)
+        else:
+            def want(res: Resolution, mention: str) -> bool:
+                return _plural(mention, res) or (res.entity is not None and res.entity.type in ("government", "organization", "group", "label"))
+        for pos, res, mention in reversed(context.speakers):
+            if pos < position and res.method != "unresolved-pronoun" and want(res, mention):
+                return Resolution(res.name, res.entity, "pronoun", 0.85 * max(res.score, 0.6), surface)
+        kinds = ("person",) if word in _PERSON_PRONOUNS else ("organization", "government", "group", "media", "label")
+        for pos, entity in reversed(context.named):
+            if pos < position and entity.type in kinds:
+                return Resolution(entity.name, entity, "pronoun", 0.6, surface)
+        return Resolution(surface, None, "unresolved-pronoun", 0.2, surface)
+
+    def _owned(self, text: str, position: int, context: Context) -> Resolution | None:
+        """"Sudani's office", "the office of the Iraqi Prime Minister", "a statement by his office"."""
+        m = _BY.match(text)
+        if m:
+            inner = self.resolve(Mention(m.group("owner"), position, position), context)
+            return inner if inner.entity is not None or inner.method != "unresolved-pronoun" else None
+        m = _PRONOUN_OWNER.match(text) or _POSSESSIVE_HEAD.match(text) or _OF_HEAD.match(text)
+        if not m:
+            return None
+        owner_text, head = m.group("owner"), m.group("head").lower()
+        if name_key(text) in self.aliases:
+            return None  # the registry names this office itself: "Prime Minister's Office"
+        owner = self.resolve(Mention(owner_text, position, position), context)
+        if owner.entity is None:
+            return None
+        if head.endswith("office"):
+            office = self._office_of(owner.entity, context.date)
+            if office is not None:
+                return Resolution(office.name, office, "office", min(0.95, owner.score), text)
+            return Resolution(owner.name, owner.entity, "office", 0.8 * owner.score, text)
+        if head == "statement":
+            return Resolution(owner.name, owner.entity, owner.method, owner.score, text)
+        spokesman = self._holder_for(owner.entity, "spokes", context)
+        if spokesman is not None:
+            return spokesman
+        return Resolution(owner.name, owner.entity, "nominal", 0.7 * owner.score, text)
+
+    def _office_of(self, entity: Entity, on: Date | None) -> Entity | None:
+        if entity.type != "person":
+            return None
+        roles = [r for r in entity.roles if r.office and r.active(on)] or [r for r in entity.roles if r.office]
+        roles.sort(key=lambda r: r.start or Date.min, reverse=True)
+        for role in roles:
+            office = self.registry.entities.get(role.office or "")
+            if office is not None:
+                return office
+        return None
+
+    def _named(self, text: str, position: int, context: Context) -> Resolution:
+        key = name_key(text)
+        entries = self.aliases.get(key)
+        if entries:
+            chosen = self._choose(entries, context, text)
+            if chosen is not None:
+                return chosen
+        tokens = tokenize(text)
+        hits = self.scan(tokens)
+        # A person's name inside a title-laden mention wins over the title and the institution.
+        people = [(s, e, en) for s, e, en in hits if any(
+            x.kind in ("name", "alias", "surname") and self.registry.entities[x.entity_id].type == "person" for x in en)]
+        pool = people or hits
+        if pool:
+            s, e, en = max(pool, key=lambda h: (h[1] - h[0], -h[0]))
+            nominal = self._nominal_class(tokens)
+            if not people and nominal in ("spokesman",):
+                org = self._choose(en, context, text)
+                if org is not None and org.entity is not None and org.entity.type != "person":
+                    holder = self._holder_for(org.entity, "spokes", context)
+                    if holder is not None:
+                        return holder
+            chosen = self._choose(en, context, text, partial=True)
+            if chosen is not None:
+                return chosen
+        cleaned = self.clean_name(text)
+        fuzzy = self._fuzzy(cleaned, context)
+        if fuzzy is not None:
+            return fuzzy
+        nominal = self._nominal_class(tokens)
+        if nominal is not None:
+            found = self._by_nominal(nominal, position, context, text)
+            if found is not None:
+                return found
+        return Resolution(cleaned or text, None, "unresolved", 0.6 if _looks_like_person(cleaned) else 0.5, text)
+
+    def _choose(self, entries: Iterable[AliasEntry], context: Context, surface: str,
+                partial: bool = False) -> Resolution | None:
+        """Pick among the entities a key names: explicit names, then dated roles, then surnames."""
+        entries = list(entries)
+        best_rank = min(_KIND_RANK[e.kind] for e in entries)
+        top = [e for e in entries if _KIND_RANK[e.kind] == best_rank]
+        penalty = 0.95 if partial else 1.0
+        if best_rank == 2:
+            # A bare surname: the person this article already named under it comes first.
+            known = context.surface.get(name_key(surface).split(" ")[-1])
+            if known is not None:
+                return Resolution(known.name, known, "surname", 0.9 * penalty, surface)
+        if top[0].kind == "role":
+            return self._role_holder(top, context, surface, penalty)
+        ids = list(dict.fromkeys(e.entity_id for e in top))
+        if len(ids) > 1:
+            named = [i for i in ids if i in context.named_ids]
+            if len(named) == 1:
+                entity = self.registry.entities[named[0]]
+                return Resolution(entity.name, entity, top[0].kind, 0.75 * penalty, surface, tuple(ids))
+            if best_rank == 2:
+                # Two registered people share the surname and the article does not say which.
+                fuzzy = self._fuzzy(surface, context, exclude_exact=True)
+                if fuzzy is not None:
+                    return fuzzy
+            return Resolution(self.clean_name(surface), None, "ambiguous", 0.3, surface, tuple(ids))
+        entity = self.registry.entities[ids[0]]
+        if best_rank == 2:
+            rival = self._context_rival(surface, entity, context)
+            if rival is not None:
+                return rival
+            return Resolution(entity.name, entity, "surname", 0.85 * penalty, surface)
+        return Resolution(entity.name, entity, top[0].kind, 0.97 * penalty, surface)
+
+    def _role_holder(self, entries: list[AliasEntry], context: Context, surface: str, penalty: float) -> Resolution:
+        """A title resolved by the article's date, else by who else the article names."""
+        holders = entries
+        if context.date is not None:
+            holders = [e for e in entries if e.role is not None and e.role.active(context.date)]
+        ids = list(dict.fromkeys(e.entity_id for e in holders))
+        if len(ids) == 1:
+            entity = self.registry.entities[ids[0]]
+            return Resolution(entity.name, entity, "role", (0.92 if context.date else 0.75) * penalty, surface)
+        pool = ids or list(dict.fromkeys(e.entity_id for e in entries))
+        named = [i for i in pool if i in context.named_ids or any(r.entity is not None and r.entity.id == i for _, r, _ in context.speakers)]
+        if len(named) == 1:
+            entity = self.registry.entities[named[0]]
+            return Resolution(entity.name, entity, "role", 0.8 * penalty, surface, tuple(pool))
+        # Still ambiguous: the most recent holder, with a low confidence and the runners-up listed.
+        latest = max((e for e in entries if e.entity_id in pool), key=lambda e: (e.role.start if e.role and e.role.start else Date.min))
+        entity = self.registry.entities[latest.entity_id]
+        return Resolution(entity.name, entity, "role-ambiguous", 0.4 * penalty, surface, tuple(pool))
+
+    def _context_rival(self, surface: str, entity: Entity, context: Context) -> Resolution | None:
+        """"Kazemi" exactly matches an unrelated registered Kazemi while the article is about Kadhimi."""
+        key = skeleton(name_key(surface))
+        for _, other in context.named:
+            if other.id == entity.id or other.type != "person":
+                continue
+            last = name_key(other.name).split(" ")[-1]
+            if fuzz.ratio(key, skeleton(last)) >= FUZZY_CUTOFF:
+                return Resolution(other.name, other, "fuzzy", 0.75, surface, (entity.id, other.id))
+        return None
+
+    def _fuzzy(self, name: str, context: Context, exclude_exact: bool = False) -> Resolution | None:
+        """Transliteration variants of registered names, refused when two entities score alike."""
+        if not name or not any(ch.isupper() for ch in name):
+            return None
+        key = name_key(name)
+        if len(key) < 4:
+            return None
+        keys, owners = self._fuzzy_choices()
+        results = process.extract(skeleton(key), keys, scorer=fuzz.ratio, limit=6, score_cutoff=FUZZY_CUTOFF - 10)
+        best: dict[str, float] = {}
+        for _, score, index in results:
+            owner = owners[index]
+            best[owner] = max(best.get(owner, 0.0), score)
+        ranked = sorted(best.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < FUZZY_CUTOFF:
+            return None
+        if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < FUZZY_MARGIN:
+            named = [eid for eid, s in ranked if eid in context.named_ids and s >= FUZZY_CUTOFF]
+            if len(named) == 1:
+                entity = self.registry.entities[named[0]]
+                return Resolution(entity.name, entity, "fuzzy", 0.7, name, tuple(e for e, _ in ranked))
+            return Resolution(name, None, "ambiguous", 0.3, name, tuple(e for e, _ in ranked))
+        entity = self.registry.entities[ranked[0][0]]
+        return Resolution(entity.name, entity, "fuzzy", round(0.9 * ranked[0][1] / 100, 3), name,
+                          tuple(e for e, _ in ranked[1:]))
+
+    def _fuzzy_choices(self) -> tuple[list[str], list[str]]:
+        if self._choices is None:
+            keys, owners = [], []
+            for key, entries in self.aliases.items():
+                for entry in entries:
+                    if entry.kind != "role" and self.registry.entities[entry.entity_id].type in ("person", "group", "organization", "media"):
+                        keys.append(skeleton(key))
+                        owners.append(entry.entity_id)
+            self._choices = (keys, owners)
+        return self._choices
+
+    def fuzzy_candidates(self, name: str, limit: int = 3) -> list[tuple[Entity, float]]:
+        """The nearest registered entities to a name, for ``rules who`` and ``rules suggest``."""
+        keys, owners = self._fuzzy_choices()
+        out: dict[str, float] = {}
+        for _, score, index in process.extract(skeleton(name_key(name)), keys, scorer=fuzz.ratio, limit=limit * 4):
+            out[owners[index]] = max(out.get(owners[index], 0.0), score)
+        ranked = sorted(out.items(), key=lambda kv: -kv[1])[:limit]
+        return [(self.registry.entities[eid], score) for eid, score in ranked]
+
+    def _nominal_class(self, tokens: Sequence[Token]) -> str | None:
+        index = self.registry.cues.nominal_index
+        hits = list(index.find(tokens))
+        return hits[-1][2] if hits else None
+
+    def _by_nominal(self, nominal: str, position: int, context: Context, surface: str) -> Resolution | None:
+        """"The spokesman", "the statement", "the ministry": the nearest fitting party in the article."""
+        if nominal == "statement":
+            for _, res, mention in reversed(context.speakers):
+                if res.entity is not None and ("statement" in mention.lower() or res.entity.type != "person"):
+                    return Resolution(res.name, res.entity, "nominal", 0.75 * res.score, surface)
+            return None
+        if nominal in ("spokesman", "premier", "president", "minister"):
+            word = {"spokesman": "spokes", "premier": "prime minister", "president": "president", "minister": "minister"}[nominal]
+            before = [(p, e) for p, e in context.named if p < position]
+            after = [(p, e) for p, e in context.named if p > position]
+            for _, entity in list(reversed(before)) + after:
+                if entity.type == "person" and any(word in r.title.lower() and r.active(context.date) for r in entity.roles):
+                    return Resolution(entity.name, entity, "nominal", 0.75, surface)
+            for _, res, _ in reversed(context.speakers):
+                if res.entity is not None and any(word in r.title.lower() for r in res.entity.roles):
+                    return Resolution(res.name, res.entity, "nominal", 0.7, surface)
+        if nominal == "office":
+            for _, res, _ in reversed(context.speakers):
+                if res.entity is not None and res.entity.type in ("organization", "government"):
+                    return Resolution(res.name, res.entity, "nominal", 0.6, surface)
+        return None
+
+    def _holder_for(self, org: Entity, word: str, context: Context) -> Resolution | None:
+        """The person whose role names this institution: the Joint Operations Command's spokesman."""
+        keys = {name_key(org.name), *(name_key(a) for a in org.aliases)}
+        keys = {k for k in keys if len(k) > 3}
+        matches = []
+        for title_key, entity, role in self._role_titles():
+            if word in title_key and any(k in title_key for k in keys) and role.active(context.date):
+                matches.append(entity)
+        ids = list(dict.fromkeys(e.id for e in matches))
+        if len(ids) == 1:
+            return Resolution(matches[0].name, matches[0], "role", 0.85, org.name)
+        named = [e for e in matches if e.id in context.named_ids]
+        if named:
+            return Resolution(named[0].name, named[0], "role", 0.8, org.name)
+        return None
+
+    def _role_titles(self) -> list[tuple[str, Entity, Role]]:
+        if self._roles is None:
+            self._roles = [(" ".join([name_key(r.title)] + [name_key(a) for a in r.aliases]), e, r)
+                           for e in self.registry.entities.values() for r in e.roles]
+        return self._roles
+
+    def clean_name(self, text: str) -> str:
+        """A display name for an unknown party: determiners, titles and appositions stripped."""
+        text = text.split(",")[0].strip()
+        words = text.split()
+        while words and words[0].lower() in ("the", "a", "an", "but", "and"):
+            words = words[1:]
+        changed = True
+        while changed and len(words) > 1:
+            changed = False
+            for title in self._titles:
+                n = title.count(" ") + 1
+                if len(words) > n and name_key(" ".join(words[:n])) == title and words[n][:1].isupper():
+                    words = words[n:]
+                    changed = True
+                    break
+        return " ".join(words).strip(" .,:;\"“”'‘’")
+
+
+def _plausible(tokens: Sequence[Token], start: int, end: int, entries: tuple[AliasEntry, ...]) -> bool:
+    """Lower-case one-word aliases ("outlaws") match any case; names must be capitalised in text."""
+    surface = tokens[start:end]
+    if any(t.text[:1].isupper() or t.text[:1].isdigit() for t in surface):
+        return True
+    return any(not any(ch.isupper() for ch in e.surface) for e in entries)
+
+
+def _looks_like_person(name: str) -> bool:
+    words = [w for w in name.split() if w[:1].isalpha()]
+    return 1 <= len(words) <= 4 and all(w[0].isupper() or w.lower() in ("al", "el", "bin", "ibn", "de", "van", "von") for w in words)
+
+
+def _plural(mention: str, res: Resolution) -> bool:
+    last = mention.split()[-1].lower() if mention.split() else ""
+    return last.endswith("s") and not last.endswith("ss") and not _looks_like_person(mention)

@@ -1,0 +1,87 @@
+"""Words with offsets, and phrase lists matched word by word.
+
+Cue lexicons hold multi-word entries ("according to", "pointed the finger
+at"); indexing them by their first word keeps matching linear in the text.
+"""
+from __future__ import annotations
+
+import re
+from typing import Generic, Iterable, Sequence, TypeVar
+
+from .model import Quote
+
+_TOKEN = re.compile(r"\w+(?:[-’'.&]\w+)*|[^\w\s]")
+T = TypeVar("T")
+
+
+class Token:
+    """A word or punctuation mark, with its offsets into the article."""
+
+    __slots__ = ("text", "start", "end", "lower", "quoted")
+
+    def __init__(self, text: str, start: int, end: int, quoted: bool = False):
+        self.text = text
+        self.start = start
+        self.end = end
+        self.lower = text.lower().replace("’", "'")
+        self.quoted = quoted
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start})"
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None, quotes: Sequence[Quote] = ()) -> list[Token]:
+    """Words and punctuation of ``text[start:end]``; ``quoted`` marks words inside quotation marks."""
+    end = len(text) if end is None else end
+    spans = [(q.start, q.end) for q in quotes if q.end > start and q.start < end]
+    out = []
+    q = 0
+    for m in _TOKEN.finditer(text, start, end):
+        s = m.start()
+        while q < len(spans) and spans[q][1] <= s:
+            q += 1
+        quoted = q < len(spans) and spans[q][0] <= s < spans[q][1]
+        out.append(Token(m.group(), s, m.end(), quoted))
+    return out
+
+
+def words(phrase: str) -> tuple[str, ...]:
+    return tuple(m.group().lower().replace("’", "'") for m in _TOKEN.finditer(phrase))
+
+
+class PhraseIndex(Generic[T]):
+    """Multi-word phrases indexed by first word; ``match`` finds the longest at a token."""
+
+    def __init__(self, entries: Iterable[tuple[str, T]] = ()):
+        self._by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
+        for phrase, payload in entries:
+            ws = words(phrase)
+            if ws:
+                self._by_first.setdefault(ws[0], []).append((ws, payload))
+        for bucket in self._by_first.values():
+            bucket.sort(key=lambda e: -len(e[0]))
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._by_first
+
+    def match(self, tokens: Sequence[Token], i: int) -> tuple[int, T] | None:
+        bucket = self._by_first.get(tokens[i].lower)
+        if not bucket:
+            return None
+        for ws, payload in bucket:
+            n = len(ws)
+            if i + n <= len(tokens) and all(tokens[i + k].lower == ws[k] for k in range(1, n)):
+                return n, payload
+        return None
+
+    def find(self, tokens: Sequence[Token], start: int = 0, end: int | None = None) -> Iterable[tuple[int, int, T]]:
+        """Every match in ``tokens[start:end]`` as (index, length, payload), left to right."""
+        end = len(tokens) if end is None else end
+        i = start
+        while i < end:
+            hit = self.match(tokens, i)
+            if hit and i + hit[0] <= end:
+                yield i, hit[0], hit[1]
+                i += hit[0]
+            else:
+                i += 1
