@@ -61,6 +61,9 @@ _NOT_PAST = frozenset({"red", "bed", "need", "speed", "seed", "feed", "hundred",
                        "backed", "linked", "aligned", "related", "so-called", "led", "allied", "affiliated",
                        "unidentified", "unnamed", "alleged", "detailed", "advanced", "concerned", "interested",
                        "experienced", "fortified", "heavily-fortified", "sacred", "wicked", "naked", "ragged"})
+_NOT_SOURCES = frozenset({"another", "this", "that", "these", "those", "some", "many", "most", "one", "all", "both",
+                          "each", "such", "it's", "there", "here", "what", "which", "who", "nobody", "none", "few",
+                          "several", "others", "other"})
 _MAX_SUBJECT = 14
 _SCARE_WORDS = 3  # quotes of this many words or fewer, with no cue, are scare quotes or titles
 
@@ -251,8 +254,6 @@ def _attributions(tokens: list[Token], cues: Cues, is_title: bool) -> list[_Attr
             att = _according(tokens, i, according[0], found)
             if att:
                 found.append(att)
-                if att.content and att.content[0] > i:
-                    consumed_until = att.content[1]
             i += according[0]
             continue
         hit = cues.speech_index.match(tokens, i)
@@ -306,7 +307,7 @@ def _cue_attribution(tokens: list[Token], i: int, length: int, lemma: str, kind:
     after = i + length
     participle = tokens[i].lower.endswith("ing")
     if participle or (i > 0 and tokens[i - 1].lower == "and"):
-        content = _content_after(tokens, after, kind, cues)
+        content = _content_from(tokens, _skip_adverbials(tokens, after, cues), kind, cues)
         inherited = found[-1] if found else None
         rule = "participle" if participle else "coordinated"
         if inherited is not None:
@@ -339,7 +340,9 @@ def _cue_attribution(tokens: list[Token], i: int, length: int, lemma: str, kind:
                 content = _content_before(tokens, s0)
                 if content is not None:
                     return _Attribution(i, length, lemma, kind, subject, content, "postposed")
-        return None
+        if rest >= n or tokens[rest].text != ",":
+            return None
+        # "X said, “...”": a preposed cue followed by a comma and a quotation.
     # Preposed: "X said (that) ...".
     subject = source_before(tokens, i, cues)
     if subject is None:
@@ -349,16 +352,20 @@ def _cue_attribution(tokens: list[Token], i: int, length: int, lemma: str, kind:
         start = _after_addressee(tokens, rest)
         if start is None:
             return None
+    return _Attribution(i, length, lemma, kind, subject, _content_from(tokens, start, kind, cues), "preposed")
+
+
+def _content_from(tokens: list[Token], start: int, kind: str, cues: Cues) -> tuple[int, int] | None:
+    """Content after a cue and its adverbials: "that" and a colon open it."""
+    n = len(tokens)
     if start < n and tokens[start].lower == "that":
         start += 1
         while start < n and tokens[start].text in (",", ":"):
             start += 1
-        content = _content_after(tokens, start, "object", cues)  # "that" always opens a clause
-    else:
-        while start < n and tokens[start].text in (",", ":"):
-            start += 1
-        content = _content_after(tokens, start, kind, cues)
-    return _Attribution(i, length, lemma, kind, subject, content, "preposed")
+        return _content_after(tokens, start, "object", cues)  # "that" always opens a clause
+    while start < n and tokens[start].text in (",", ":"):
+        start += 1
+    return _content_after(tokens, start, kind, cues)
 
 
 def _content_after(tokens: list[Token], start: int, kind: str, cues: Cues) -> tuple[int, int] | None:
@@ -373,8 +380,6 @@ def _content_after(tokens: list[Token], start: int, kind: str, cues: Cues) -> tu
             if tok.text == "," and end + 1 < n and _starts_attribution(tokens, end + 1, cues):
                 break
             if tok.lower in ("and", "but") and end + 1 < n and _coordinated_cue(tokens, end + 1, cues):
-                break
-            if tok.text == ";" and end > start:
                 break
         end += 1
     if end <= start:
@@ -545,15 +550,15 @@ def source_before(tokens: list[Token], i: int, cues: Cues) -> tuple[int, int] | 
         word = tokens[end - 1].lower
         if word in _ADVERBS or word in _WEEKDAYS or word in _TIME_NOUNS:
             end -= 1
-            continue
-        if word in _WEEKDAYS and end >= 2 and tokens[end - 2].lower in ("on", "late", "early"):
-            end -= 2
-            continue
-        if end >= 2 and tokens[end - 2].lower in ("on", "late") and word in _WEEKDAYS:
-            end -= 2
-            continue
-        break
-    while end > 0 and tokens[end - 1].lower in ("on", "late", "early") and end < i:
+        elif end >= 2 and word in _MONTHS or (word.isdigit() and end >= 2 and tokens[end - 2].lower in _MONTHS):
+            end -= 1
+        elif word in ("on", "late", "early") and end < i:
+            end -= 1
+        else:
+            break
+    # "X, spokesman of ..., said": the comma closes an apposition to the source.
+    apposition_closed = end > 0 and tokens[end - 1].text == ","
+    if apposition_closed:
         end -= 1
     if end == 0:
         return None
@@ -563,15 +568,25 @@ def source_before(tokens: list[Token], i: int, cues: Cues) -> tuple[int, int] | 
     start, stop = segment
     # An apposition or a participle phrase between commas names no one new:
     # "Yehia Rasool, spokesman of ..., said", "a security official, speaking anonymously, reported".
-    while start >= 2 and tokens[start - 1].text == "," and _apposition(tokens, start, stop):
+    while start >= 2 and tokens[start - 1].text == "," and (apposition_closed or _apposition(tokens, start, stop)):
+        if not _apposition(tokens, start, stop) and not _names_someone(tokens, start - 1):
+            break
         previous = _segment_back(tokens, start - 1)
         if previous is None:
             break
         start, stop = previous
+        apposition_closed = False
+    if apposition_closed:
+        return None  # "..., in Baghdad, said": no source before the comma
     start = _strip_leading(tokens, start, stop)
     if start >= stop or not _speaker_like(tokens, start, stop, cues):
         return None
     return start, stop
+
+
+def _names_someone(tokens: list[Token], end: int) -> bool:
+    previous = _segment_back(tokens, end)
+    return previous is not None and any(t.text[:1].isupper() for t in tokens[previous[0]:previous[1]])
 
 
 def _segment_back(tokens: list[Token], end: int) -> tuple[int, int] | None:
@@ -611,6 +626,8 @@ def _speaker_like(tokens: list[Token], start: int, stop: int, cues: Cues) -> boo
     span = tokens[start:stop]
     if len(span) == 1 and span[0].lower in PRONOUNS:
         return True
+    if len(span) == 1 and span[0].lower in _NOT_SOURCES:
+        return False
     if span[-1].lower in PRONOUNS and span[-1].lower in ("latter", "former"):
         return True
     if any(t.lower in cues.nominals for t in span):

@@ -29,7 +29,7 @@ try:  # libyaml is much faster on large registries; both keep node positions.
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-ENTITY_TYPES = ("person", "organization", "government", "group", "label", "media")
+ENTITY_TYPES = ("person", "organization", "government", "group", "label", "people", "media")
 ENTITY_KEYS = ("id", "name", "type", "aliases", "shared_aliases", "roles", "note")
 ROLE_KEYS = ("title", "aliases", "office", "from", "to", "multiple")
 CUE_KEYS = ("speech", "according_to", "participle_links", "blame", "denial", "negation",

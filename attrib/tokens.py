@@ -10,7 +10,10 @@ from typing import Generic, Iterable, Sequence, TypeVar
 
 from .model import Quote
 
-_TOKEN = re.compile(r"\w+(?:[-’'.&]\w+)*|[^\w\s]")
+# Dotted acronyms ("U.S.") and common abbreviations ("Gen.", "Capt.") keep their full stop.
+_ABBREVIATION = (r"(?:[A-Za-z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Maj|Capt|Col|Lt|Sgt|Brig|Adm|Cmdr|Gov|Sen|Rep|Rev|St|Jr|Sr"
+                 r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Mt|Ft|Inc|Ltd|Co|Corp|Dept)\.(?=\s|$)")
+_TOKEN = re.compile(_ABBREVIATION + r"|\w+(?:[-’'.&]\w+)*|[^\w\s]")
 T = TypeVar("T")
 
 
