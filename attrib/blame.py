@@ -26,6 +26,15 @@ _OBJECT_STOPS = frozenset({"of", "for", "over", "after", "in", "on", "at", "with
                            "as", "since", "because", "during", "amid", "following", "and", "to", "from"})
 _AGENT_TYPES = frozenset({"group", "label", "government", "person"})
 _WINDOW = 7  # words between a party and its act
+_ACT_NOUNS = frozenset({"attack", "attacks", "bombing", "bombings", "strike", "strikes", "crime", "crimes", "incident",
+                        "act", "acts", "violence", "shelling", "assault", "assaults", "killing", "killings"})
+_DETERMINERS = frozenset({"the", "a", "an", "these", "those", "this", "that", "such", "some", "all", "any", "unknown",
+                          "same", "its", "their"})
+_CLAUSE_OPENERS = frozenset({"that", ",", ";", ":", "and", "but", "because", "as", "while", "when", "whereas", "hence",
+                             "therefore", "thus", "so"})
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_PREDICATE = frozenset({"is", "are", "was", "were", "be", "been", "called", "branded", "labelled", "labeled",
+                        "described", "as", "either", "neither", "mere", "just", "simply"})
 _NEGATION_REACH = 4
 
 
@@ -54,7 +63,7 @@ def detect_blames(article: Article, segments: Segments, claims: Sequence[Claim],
         if not tokens or _question(tokens):
             continue
         inside = [(n, c) for n, c in enumerate(claims) if c.start < sentence.end and sentence.start < c.end]
-        yield from _verb_blames(text, tokens, sentence, inside, cues)
+        yield from _verb_blames(text, tokens, sentence, inside, cues, scan)
         for number, claim in inside:
             yield from _claim_blames(text, tokens, sentence, number, claim, registry, scan)
 
@@ -64,7 +73,7 @@ def _question(tokens: Sequence[Token]) -> bool:
 
 
 def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: list[tuple[int, Claim]],
-                 cues: Cues) -> Iterator[_Found]:
+                 cues: Cues, scan) -> Iterator[_Found]:
     """"X blamed Y for ...", "X accuses Y of ...", "Y was blamed by X", "X holds Y responsible"."""
     for i, length, verb in cues.blame_index.find(tokens):
         if _negated(tokens, i, cues) or _denied(tokens, i, cues) or _conditional(tokens, i, cues):
@@ -79,7 +88,7 @@ def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: lis
                 yield _Found(_mention(text, tokens, after + 1, accuser_end), _mention(text, tokens, *accused),
                              verb.lemma, "blame-passive", verb.strength, claim_no, sentence)
             continue
-        obj = _object(tokens, after, verb)
+        obj = _object(tokens, after, verb, scan)
         if obj is None:
             continue
         subject = source_before(tokens, i, cues)
@@ -92,18 +101,24 @@ def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: lis
                      claim_no if claim is not None and claim.start <= tokens[i].start else None, sentence)
 
 
-def _object(tokens: list[Token], j: int, verb: BlameVerb) -> tuple[int, int] | None:
+def _object(tokens: list[Token], j: int, verb: BlameVerb, scan) -> tuple[int, int] | None:
+    """The accused after a blame verb: a registry name if one starts there, else the noun phrase."""
     n = len(tokens)
     if verb.object_after:
-        # "linked the attackers to Y": the accused follows the preposition.
+        # "linked the attackers to Y": the accused follows the preposition, after an object.
         k = j
         while k < n and k - j < 10 and tokens[k].lower not in verb.object_after:
             k += 1
-        if k >= n or tokens[k].lower not in verb.object_after:
-            return None
+        if k >= n or k == j or tokens[k].lower not in verb.object_after:
+            return None  # "factions linked with Iran": an adjective, not a verb
         j = k + 1
     while j < n and tokens[j].text in ("“", '"', "‘"):
         j += 1
+    hits = [h for h in scan(tokens[j:j + 12]) if h[0] <= 1]
+    if hits:
+        end = j + hits[0][1]
+        if not verb.then or any(t.lower in verb.then for t in tokens[end:end + 2]):
+            return j + hits[0][0], end
     k = j
     while k < n and k - j < 10:
         tok = tokens[k]
@@ -118,8 +133,7 @@ def _object(tokens: list[Token], j: int, verb: BlameVerb) -> tuple[int, int] | N
         k -= 1
     if k <= j or all(t.lower in ("the", "a", "an", "it", "this", "that") for t in tokens[j:k]):
         return None
-    if tokens[k - 1].lower in ("attack", "attacks", "bombing", "strike", "strikes", "crime", "incident", "act",
-                               "violence", "shelling", "assault"):
+    if tokens[k - 1].lower in _ACT_NOUNS:
         return None  # the act itself, not a party: "condemned the attack"
     return j, k
 
@@ -165,41 +179,59 @@ def _claim_blames(text: str, tokens: list[Token], sentence: Sentence, number: in
             s, e, _ = hits[0]
             specific.append(_Found(claim.mention, _mention(text, sub, k + length + s, k + length + e), phrase,
                                    "claim-connection", 0.8, number, sentence))
-    # Parties named in the content: the doers of an act, or labels for unnamed perpetrators.
+    # Parties named in the content: the doers of an act, or called by a label for perpetrators.
+    headline = claim.kind == "headline"
     for s, e, entries in scan(sub):
         kinds = {registry.entities[x.entity_id].type for x in entries}
         if any(f.accused.start == sub[s].start for f in specific):
             continue
         if _conditional(sub, s, cues) or _negated(sub, s, cues):
             continue
-        act = _act_after(sub, e, cues)
-        if kinds & _AGENT_TYPES and act is not None:
+        act = _act_after(sub, e, cues) if kinds & _AGENT_TYPES else None
+        if act is not None:
             found = _Found(claim.mention, _mention(text, sub, s, e), act, "claim-agent", 0.8, number, sentence)
             (labels if kinds == {"label"} else specific).append(found)
-        elif "label" in kinds:
-            labels.append(_Found(claim.mention, _mention(text, sub, s, e), sub[s].text.lower().strip("“”\""),
-                                 "claim-label", 0.7, number, sentence))
+        elif "label" in kinds and (_predicate_before(sub, s) or _subject_position(sub, s)):
+            accused = _mention(text, sub, s, e)
+            labels.append(_Found(claim.mention, accused, "names " + accused.text.lower(), "claim-label", 0.7, number,
+                                 sentence))
     # A named party outweighs a generic label in the same claim: "attackers ... linked to Y" blames Y.
-    yield from specific or labels[:1]
+    # A headline's "Iraqi official: perpetrators arrested" adds no accusation to the body's.
+    yield from specific or ([] if headline else labels[:1])
 
 
 def _act_after(tokens: Sequence[Token], j: int, cues: Cues) -> str | None:
+    """The harmful act a party is the doer of: "crime gangs had renewed their rocket attacks"."""
     n = len(tokens)
     k = j
-    # "the perpetrators of attacks on ...": the act follows the party's own phrase.
     while k < n and k - j < _WINDOW:
         tok = tokens[k]
         hit = cues.acts_index.match(tokens, k)
         if hit:
+            previous = tokens[k - 1].lower if k > j else ""
+            if previous in _BE or (previous in ("been", "being") and tok.lower.endswith("ed")):
+                return None  # "the embassy had been attacked": the party is the target
             return " ".join(t.lower for t in tokens[k:k + hit[0]])
-        if tok.text in (".", ";", "!", "?") or (tok.text == "," and k > j):
+        if tok.text in (".", ";", "!", "?", ",", "(", ")") or tok.lower in cues.act_stops:
             return None
         if cues.negation_index.match(tokens, k) or tok.lower.endswith("n't"):
             return None
-        if tok.lower not in cues.act_bridges and tok.text not in ("“", "”", '"', "’", "‘", "-"):
-            return None
         k += 1
     return None
+
+
+def _subject_position(tokens: Sequence[Token], s: int) -> bool:
+    """The label opens its clause: "the perpetrators of the attacks were aimed at destabilizing Iraq"."""
+    k = s - 1
+    while k >= 0 and (tokens[k].lower in _DETERMINERS or tokens[k].text in ("“", "”", '"', "‘")):
+        k -= 1
+    return k < 0 or tokens[k].lower in _CLAUSE_OPENERS
+
+
+def _predicate_before(tokens: Sequence[Token], s: int) -> bool:
+    """"... is either a terrorist", "called them outlaws": the speaker names the doers."""
+    window = [t.lower for t in tokens[max(0, s - 3):s] if t.text not in ("“", "”", '"')]
+    return any(w in _PREDICATE for w in window) and "them" in window or any(w in _BE for w in window[-3:])
 
 
 def _negated(tokens: Sequence[Token], i: int, cues: Cues) -> bool:

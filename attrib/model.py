@@ -90,6 +90,8 @@ class Entity:
     roles: tuple[Role, ...] = ()
     source: str = ""
     line: int = 0
+    # A generic category ("militias"): "the same militias" after a named group means that group.
+    generic: bool = False
 
 
 @dataclass(frozen=True)

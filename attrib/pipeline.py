@@ -59,7 +59,8 @@ def analyze(article: Article, registry: Registry) -> Analysis:
             accuser = claims[found.claim].speaker
         else:
             accuser = resolver.resolve(found.accuser, context) if found.accuser else None
-        accused = resolver.resolve(found.accused, context)
+        accused = resolver.specific(resolver.resolve(found.accused, context), found.accused, context,
+                                    text[max(0, found.accused.start - 20):found.accused.start])
         if accuser is not None and accused.entity is not None and accuser.entity is accused.entity:
             continue  # a party does not blame itself; "it" resolved to the accused is a misreading
         sentence = found.sentence

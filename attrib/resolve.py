@@ -29,6 +29,7 @@ _KIND_RANK = {"name": 0, "alias": 0, "role": 1, "surname": 2}
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _THING_PRONOUNS = frozenset({"it", "its"})
 _PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
+_ANAPHORIC = frozenset({"the", "these", "those", "such", "same", "this", "that"})
 _POSSESSIVE_HEAD = re.compile(
     r"^(?P<owner>.+?)(?:['’]s?|\s+(?=his|her|its|their))\s+(?P<head>media office|press office|office|statement|spokesman|spokeswoman|spokesperson)$",
     re.IGNORECASE)
@@ -134,6 +135,20 @@ class Resolver:
         if owned is not None:
             return owned
         return self._named(head, position, context)
+
+    def specific(self, resolution: Resolution, mention: Mention, context: Context, before: str = "") -> Resolution:
+        """"The same militias" after "Iran-backed militias": a generic category refers back to the named group.
+
+        ``before`` is the text just before the mention, where "the same" or "these" may stand.
+        """
+        entity = resolution.entity
+        words = (before.split()[-2:] + mention.text.split()[:1])
+        if entity is None or not entity.generic or not any(w.lower().strip("“\"") in _ANAPHORIC for w in words):
+            return resolution
+        for position, other in reversed(context.named):
+            if position < mention.start and other.type == entity.type and not other.generic:
+                return Resolution(other.name, other, "nominal", 0.8, mention.text, (entity.id,))
+        return resolution
 
     def _pronoun(self, word: str, position: int, context: Context, surface: str) -> Resolution:
         def person(res: Resolution, mention: str) -> bool:

@@ -30,12 +30,12 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 ENTITY_TYPES = ("person", "organization", "government", "group", "label", "people", "media")
-ENTITY_KEYS = ("id", "name", "type", "aliases", "shared_aliases", "roles", "note")
+ENTITY_KEYS = ("id", "name", "type", "aliases", "shared_aliases", "roles", "generic", "note")
 ROLE_KEYS = ("title", "aliases", "office", "from", "to", "multiple")
 CUE_KEYS = ("speech", "according_to", "participle_links", "blame", "denial", "negation",
             "conditionals", "hedges", "titles", "nominals")
 SPEECH_KEYS = ("clause", "object", "addressee", "request")
-BLAME_KEYS = ("verbs", "by_agent", "acts", "act_bridges", "connections")
+BLAME_KEYS = ("verbs", "by_agent", "acts", "act_stops", "connections")
 BLAME_VERB_KEYS = ("forms", "then", "object_after", "strength")
 OUTLET_FILE_KEYS = ("outlets", "credits", "boilerplate", "bylines")
 OUTLET_KEYS = ("name", "markers", "patterns")
@@ -88,7 +88,7 @@ class Cues:
     blame_verbs: tuple[BlameVerb, ...] = ()
     by_agent: tuple[str, ...] = ()
     acts: tuple[str, ...] = ()
-    act_bridges: frozenset[str] = frozenset()
+    act_stops: frozenset[str] = frozenset()
     connections: tuple[str, ...] = ()
     denials: dict[str, str] = field(default_factory=dict)
     negations: tuple[str, ...] = ()
@@ -225,6 +225,15 @@ class _File:
                 out.append((value, item))
         return out
 
+    def boolean(self, node: yaml.Node, what: str) -> bool | None:
+        value = str(node.value).lower() if isinstance(node, yaml.ScalarNode) else None
+        if value in ("true", "yes"):
+            return True
+        if value in ("false", "no"):
+            return False
+        self.problem(node, f"{what} must be true or false")
+        return None
+
     def number(self, node: yaml.Node, what: str, low: float = 0.0, high: float = 1.0) -> float | None:
         try:
             value = float(node.value) if isinstance(node, yaml.ScalarNode) else None
@@ -289,6 +298,7 @@ class _EntityDraft:
     shared: set[str] = field(default_factory=set)
     roles: list[tuple[Role, str, int]] = field(default_factory=list)
     office_refs: list[tuple[str, _File, yaml.Node]] = field(default_factory=list)
+    generic: bool = False
     source: str = ""
     line: int = 0
 
@@ -343,6 +353,10 @@ def _read_entities(file: _File, node: yaml.Node, drafts: dict[str, _EntityDraft]
                 draft.aliases.append((alias, file.shown, alias_node.start_mark.line + 1))
         if "roles" in fields:
             _read_roles(file, fields["roles"][1], what, draft)
+        if "generic" in fields:
+            flag = file.boolean(fields["generic"][1], f'{what}: "generic"')
+            if flag is not None:
+                draft.generic = flag
 
 
 def _read_roles(file: _File, node: yaml.Node, what: str, draft: _EntityDraft) -> None:
@@ -370,7 +384,7 @@ def _read_roles(file: _File, node: yaml.Node, what: str, draft: _EntityDraft) ->
             office = file.string(fields["office"][1], f'{what}: role "office"')
             if office:
                 draft.office_refs.append((office, file, fields["office"][1]))
-        multiple = "multiple" in fields and str(fields["multiple"][1].value).lower() == "true"
+        multiple = "multiple" in fields and bool(file.boolean(fields["multiple"][1], f'{what}: role "multiple"'))
         role = Role(title=title, aliases=aliases, office=office, start=start, end=end)
         draft.roles.append((role, file.shown, item.start_mark.line + 1))
         if multiple:
@@ -520,7 +534,7 @@ def _read_blame(file: _File, node: yaml.Node, acc: dict) -> None:
     fields = file.mapping(node, "blame", BLAME_KEYS)
     if fields is None:
         return
-    for key in ("by_agent", "acts", "act_bridges", "connections"):
+    for key in ("by_agent", "acts", "act_stops", "connections"):
         if key in fields:
             acc[key].extend(v.lower() for v, _ in file.strings(fields[key][1], f"blame.{key}"))
     if "verbs" not in fields:
@@ -608,7 +622,7 @@ def load_rules(dirs: Iterable[str | os.PathLike[str]] | None = None, *, defaults
     drafts: dict[str, _EntityDraft] = {}
     cue_acc: dict = {"speech": {}, "according_to": [], "participle_links": [], "negation": [], "conditionals": [],
                      "titles": [], "denial": {}, "hedges": [], "nominals": {}, "blame_verbs": [], "by_agent": [],
-                     "acts": [], "act_bridges": [], "connections": []}
+                     "acts": [], "act_stops": [], "connections": []}
     outlet_acc: dict = {"outlets": [], "credits": [], "boilerplate": [], "bylines": []}
     directories = rules_dirs(dirs, defaults=defaults)
     sources = []
@@ -649,7 +663,7 @@ def load_rules(dirs: Iterable[str | os.PathLike[str]] | None = None, *, defaults
             continue
         aliases = tuple(dict.fromkeys(a for a, _, _ in draft.aliases))
         entities[draft.id] = Entity(draft.id, draft.name, draft.type, aliases,
-                                    tuple(r for r, _, _ in draft.roles), draft.source, draft.line)
+                                    tuple(r for r, _, _ in draft.roles), draft.source, draft.line, draft.generic)
         shared[draft.id] = draft.shared
     cues = _cues(cue_acc)
     outlets = Outlets(tuple(outlet_acc["outlets"]), tuple(outlet_acc["credits"]),
@@ -666,7 +680,7 @@ def _cues(cue_acc: dict) -> Cues:
         blame_verbs=tuple(cue_acc["blame_verbs"]),
         by_agent=tuple(dict.fromkeys(cue_acc["by_agent"])),
         acts=tuple(dict.fromkeys(cue_acc["acts"])),
-        act_bridges=frozenset(cue_acc["act_bridges"]),
+        act_stops=frozenset(cue_acc["act_stops"]),
         connections=tuple(dict.fromkeys(cue_acc["connections"])),
         denials=cue_acc["denial"],
         negations=tuple(dict.fromkeys(w.lower() for w in cue_acc["negation"])),
@@ -677,7 +691,7 @@ def _cues(cue_acc: dict) -> Cues:
     )
     return Cues(
         **{f: getattr(cues, f) for f in (
-            "speech", "according_to", "participle_links", "blame_verbs", "by_agent", "acts", "act_bridges",
+            "speech", "according_to", "participle_links", "blame_verbs", "by_agent", "acts", "act_stops",
             "connections", "denials", "negations", "conditionals", "hedges", "titles", "nominals")},
         speech_index=PhraseIndex(cues.speech.items()),
         according_index=PhraseIndex((p, p) for p in cues.according_to),
