@@ -32,6 +32,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "these", "those", "this", "that", "s
                           "same", "its", "their"})
 _CLAUSE_OPENERS = frozenset({"that", ",", ";", ":", "and", "but", "because", "as", "while", "when", "whereas", "hence",
                              "therefore", "thus", "so"})
+_PRONOUN_OBJECTS = frozenset({"the", "a", "an", "this", "that", "those", "these"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _PREDICATE = frozenset({"is", "are", "was", "were", "be", "been", "called", "branded", "labelled", "labeled",
                         "described", "as", "either", "neither", "mere", "just", "simply"})
@@ -78,6 +79,8 @@ def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: lis
     for i, length, verb in cues.blame_index.find(tokens):
         if _negated(tokens, i, cues) or _denied(tokens, i, cues) or _conditional(tokens, i, cues):
             continue
+        if i > 0 and tokens[i - 1].lower == "to":
+            continue  # "urged leaders to hold those responsible": a call, not an accusation
         after = i + length
         claim_no, claim = _claim_at(inside, tokens[i].start)
         if after < len(tokens) and tokens[after].lower == "by":
@@ -114,11 +117,19 @@ def _object(tokens: list[Token], j: int, verb: BlameVerb, scan) -> tuple[int, in
         j = k + 1
     while j < n and tokens[j].text in ("“", '"', "‘"):
         j += 1
-    hits = [h for h in scan(tokens[j:j + 12]) if h[0] <= 1]
+    limit = min(n, j + 14)
+    if verb.until:
+        # "accused a protest group opposed to the plan of ...": the object runs to "of".
+        stop = next((k for k in range(j, limit) if tokens[k].lower in verb.until or tokens[k].text in (".", ";")), None)
+        if stop is not None and stop > j and tokens[stop].lower in verb.until:
+            limit = stop
+    hits = scan(tokens[j:limit])
     if hits:
-        end = j + hits[0][1]
-        if not verb.then or any(t.lower in verb.then for t in tokens[end:end + 2]):
-            return j + hits[0][0], end
+        s, e, _ = hits[0]
+        if not verb.then or any(t.lower in verb.then for t in tokens[j + e:j + e + 2]):
+            return j + s, j + e
+    if verb.until and limit < n and tokens[limit].lower in verb.until:
+        return (j, limit) if not all(t.lower in _PRONOUN_OBJECTS for t in tokens[j:limit]) or limit - j == 1 else None
     k = j
     while k < n and k - j < 10:
         tok = tokens[k]
@@ -131,7 +142,7 @@ def _object(tokens: list[Token], j: int, verb: BlameVerb, scan) -> tuple[int, in
         return None
     while k > j and tokens[k - 1].text in ("”", '"', "’"):
         k -= 1
-    if k <= j or all(t.lower in ("the", "a", "an", "it", "this", "that") for t in tokens[j:k]):
+    if k <= j or all(t.lower in ("the", "a", "an", "this", "that", "those", "these") for t in tokens[j:k]):
         return None
     if tokens[k - 1].lower in _ACT_NOUNS:
         return None  # the act itself, not a party: "condemned the attack"

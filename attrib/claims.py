@@ -48,7 +48,7 @@ _CONJUNCTIONS = frozenset({"but", "and", "or", "so", "yet", "while", "whereas", 
                            "as", "since", "when", "if", "however", "meanwhile", "moreover", "also", "still",
                            "instead", "indeed", "then", "thus", "hence", "therefore"})
 _CLAUSE_STOPS = frozenset({"that", "which", "who", "whom", "whose", "where", "when", "while", "because", "after",
-                           "before", "if", "unless", "although", "though", "whether"})
+                           "before", "if", "unless", "although", "though", "whether", "what", "how", "why"})
 _VERBISH = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
                       "can", "could", "should", "may", "might", "must", "shall", "did", "does", "do", "won't",
                       "can't", "cannot", "spoke", "took", "made", "came", "went", "saw", "knew", "gave", "found",
@@ -61,9 +61,21 @@ _NOT_PAST = frozenset({"red", "bed", "need", "speed", "seed", "feed", "hundred",
                        "backed", "linked", "aligned", "related", "so-called", "led", "allied", "affiliated",
                        "unidentified", "unnamed", "alleged", "detailed", "advanced", "concerned", "interested",
                        "experienced", "fortified", "heavily-fortified", "sacred", "wicked", "naked", "ragged"})
+_RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
+_MODALS = frozenset({"may", "might", "could", "would", "will", "can", "should", "must", "shall", "not", "never"})
+_INTRO_WORDS = frozenset({"for", "with", "amid", "despite", "following", "meanwhile", "however", "but", "and", "also",
+                          "earlier", "later", "separately", "elsewhere", "then", "now", "still", "yet", "instead"})
 _NOT_SOURCES = frozenset({"another", "this", "that", "these", "those", "some", "many", "most", "one", "all", "both",
+                          "none", "no", "neither", "nor", "either", "any", "anyone", "anybody", "nothing", "everyone",
                           "each", "such", "it's", "there", "here", "what", "which", "who", "nobody", "none", "few",
                           "several", "others", "other"})
+_NEGATIVE_SOURCES = frozenset({"none", "no", "neither", "nor", "nothing", "nobody", "anyone", "anybody", "any", "either",
+                               "there", "here", "what", "which", "it's"})
+_PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you", "who", "that", "people", "police", "staff", "military", "army",
+                              "government", "media", "press", "public", "leadership"})
+_TRAILING_PHRASES = frozenset({"without", "after", "before", "as", "when", "while", "shortly", "following", "amid",
+                               "during", "since", "in", "on", "at", "which", "who", "although", "though", "because",
+                               "just", "hours", "days", "minutes", "moments", "late", "early", "according"})
 _MAX_SUBJECT = 14
 _SCARE_WORDS = 3  # quotes of this many words or fewer, with no cue, are scare quotes or titles
 
@@ -292,6 +304,14 @@ def _is_verb_use(tokens: list[Token], i: int, length: int, cues: Cues) -> bool:
         return False
     if prev in _DETERMINERS:
         return False
+    if i > 0 and tok.text[:1].isupper() and tokens[i - 1].text not in ("“", '"', ":"):
+        return False  # "The United States", "Sunday Times": a name, not a verb
+    if nxt == "of":
+        return False  # "a central promise of", "claims of"
+    lemma_form = not tok.lower.endswith(("s", "ed", "ing")) and length == 1
+    if lemma_form and not (prev in _PLURAL_SUBJECTS or prev in _MODALS or prev in ("did", "do", "does", "to", "also")
+                           or (prev.endswith("s") and not prev.endswith("ss")) or tok.lower in ("said", "told")):
+        return False  # a bare base form needs a plural subject: "officials say", not "a central promise"
     if prev == "to" and not tok.lower.endswith("ed"):
         return False  # "refused to comment", "is expected to announce"
     if nxt == "by" and word.endswith(("ed", "en")):
@@ -312,7 +332,7 @@ def _cue_attribution(tokens: list[Token], i: int, length: int, lemma: str, kind:
         rule = "participle" if participle else "coordinated"
         if inherited is not None:
             return _Attribution(i, length, lemma, kind, inherited.subject, content, rule, inherited.inherited)
-        subject = _sentence_subject(tokens, cues)
+        subject = sentence_subject(tokens, cues)
         if subject is None and i > 0 and tokens[i - 1].lower == "and":
             subject = source_before(tokens, i - 1, cues)
         if subject is None:
@@ -327,7 +347,8 @@ def _cue_attribution(tokens: list[Token], i: int, length: int, lemma: str, kind:
     # Postposed and inverted: "..., said a military spokesman late on Sunday."
     if after_break and i > 0:
         np_end = noun_phrase_after(tokens, after, cues)
-        if np_end > after and _ends_clause(tokens, _skip_adverbials(tokens, np_end, cues), cues):
+        if np_end > after and (_ends_clause(tokens, _skip_adverbials(tokens, np_end, cues), cues)
+                               or _trailing_apposition(tokens, np_end, cues)):
             content = _content_before(tokens, i)
             if content is not None:
                 return _Attribution(i, length, lemma, kind, (after, np_end), content, "postposed-inverted")
@@ -381,6 +402,10 @@ def _content_after(tokens: list[Token], start: int, kind: str, cues: Cues) -> tu
                 break
             if tok.lower in ("and", "but") and end + 1 < n and _coordinated_cue(tokens, end + 1, cues):
                 break
+            if tok.text in (",", ";") and end + 1 < n and tokens[end + 1].lower == "but":
+                break  # ", but ...": the reporter's own contrast
+            if tok.text in (",", ";") and end > start and _attribution_follows(tokens, end + 1, cues):
+                break  # "..., it said, ..." or "...; opponents say ...": another attribution starts
         end += 1
     if end <= start:
         return None
@@ -392,6 +417,14 @@ def _content_after(tokens: list[Token], start: int, kind: str, cues: Cues) -> tu
     if first in ("for", "on", "upon") and kind == "object":
         return None  # "called for calm", "called on the government to ..."
     opens_quote = tokens[start].text in ("“", '"', "‘", "«", "„")
+    if kind == "naming":
+        # "called it a “shameful terrorist crime”", "described them as an “outlaw group”": the name given.
+        for k in range(start, min(end, start + 14)):
+            if tokens[k].text in ("”", '"', "’", "»") and k > start and tokens[k - 1].quoted:
+                return start, k + 1
+            if tokens[k].text in (",", ";"):
+                return (start, k) if k > start else None
+        return start, end
     if kind == "clause" and not opens_quote and not _has_verb(tokens, start, end):
         return None  # "reported several arrests": a noun phrase, not a reported clause
     return start, end
@@ -407,6 +440,19 @@ def _starts_attribution(tokens: list[Token], j: int, cues: Cues) -> bool:
         return True
     hit = cues.speech_index.match(tokens, j)
     return bool(hit) and tokens[j].lower.endswith("ing")
+
+
+def _attribution_follows(tokens: list[Token], j: int, cues: Cues) -> bool:
+    """A short source and a cue follow: "it said", "opponents say", "the ministry added"."""
+    n = len(tokens)
+    for k in range(j, min(n, j + 5)):
+        tok = tokens[k]
+        if tok.quoted or tok.text in _BREAKS:
+            return False
+        hit = cues.speech_index.match(tokens, k)
+        if hit and k > j and not tok.lower.endswith("ing") and _is_verb_use(tokens, k, hit[0], cues):
+            return _valid_source(tokens, j, k, cues) is not None
+    return False
 
 
 def _coordinated_cue(tokens: list[Token], j: int, cues: Cues) -> bool:
@@ -448,6 +494,8 @@ def _content_before(tokens: list[Token], stop: int) -> tuple[int, int] | None:
             start = j
     if end <= start:
         return None
+    if tokens[start].text not in ("“", '"', "‘", "«", "„") and not _has_verb(tokens, start, end):
+        return None  # "For their part, the ambassadors said": an opening phrase is not a claim
     return start, end
 
 
@@ -465,9 +513,23 @@ def _ends_clause(tokens: list[Token], j: int, cues: Cues) -> bool:
             return True  # "“A,” he said, “B.”"
         if _starts_attribution(tokens, j + 1, cues):
             return True
+        if nxt.lower in _TRAILING_PHRASES:
+            return True  # "..., the embassy said, without naming ...", "..., officials said, which may explain"
     if tok.text in ("“", '"') and j + 1 < n and tokens[j + 1].quoted:
         return False
     return False
+
+
+def _trailing_apposition(tokens: list[Token], j: int, cues: Cues) -> bool:
+    """"said Martin Hale, a senior fellow at ...": only a description of the source follows."""
+    n = len(tokens)
+    if j >= n or tokens[j].text != ",":
+        return False
+    for k in range(j + 1, n):
+        tok = tokens[k]
+        if tok.quoted or tok.text in ("“", '"', ";") or (cues.speech_index.match(tokens, k) and not tok.lower.endswith("ing")):
+            return False
+    return True
 
 
 def _skip_adverbials(tokens: list[Token], j: int, cues: Cues) -> int:
@@ -477,6 +539,12 @@ def _skip_adverbials(tokens: list[Token], j: int, cues: Cues) -> int:
         word = tokens[j].lower
         if tokens[j].quoted:
             return j
+        if tokens[j].text == "," and j + 1 < n and tokens[j + 1].lower in _PP_STARTS:
+            # ", in separate statements, “...”": an adverbial between commas.
+            close = next((k for k in range(j + 2, min(n, j + 9)) if tokens[k].text in _BREAKS or tokens[k].lower == "that"), None)
+            if close is not None and tokens[close].text == ",":
+                j = close
+                continue
         if word in _WEEKDAYS or word in ("also", "further", "again", "then", "later", "earlier", "late", "early",
                                          "previously", "separately", "publicly", "repeatedly", "privately"):
             j += 1
@@ -543,12 +611,12 @@ def noun_phrase_after(tokens: list[Token], j: int, cues: Cues) -> int:
 
 
 def source_before(tokens: list[Token], i: int, cues: Cues) -> tuple[int, int] | None:
-    """The source named before a cue, stepping over adverbials and appositions."""
+    """The source named before a cue, stepping over adverbials, appositions and relative pronouns."""
     end = i
     # Auxiliaries and time words between the source and its verb: "X on Thursday has also said".
     while end > 0:
         word = tokens[end - 1].lower
-        if word in _ADVERBS or word in _WEEKDAYS or word in _TIME_NOUNS:
+        if word in _ADVERBS or word in _MODALS or word in _WEEKDAYS or word in _TIME_NOUNS:
             end -= 1
         elif end >= 2 and word in _MONTHS or (word.isdigit() and end >= 2 and tokens[end - 2].lower in _MONTHS):
             end -= 1
@@ -562,15 +630,21 @@ def source_before(tokens: list[Token], i: int, cues: Cues) -> tuple[int, int] | 
         end -= 1
     if end == 0:
         return None
+    if tokens[end - 1].lower in _RELATIVES and not apposition_closed:
+        # "Kadhimi, who has promised ...", "factions that declared ...": the antecedent speaks.
+        if tokens[end - 1].lower == "which":
+            return None
+        return _antecedent(tokens, end - 1, cues)
     segment = _segment_back(tokens, end)
     if segment is None:
         return None
     start, stop = segment
     # An apposition or a participle phrase between commas names no one new:
     # "Yehia Rasool, spokesman of ..., said", "a security official, speaking anonymously, reported".
-    while start >= 2 and tokens[start - 1].text == "," and (apposition_closed or _apposition(tokens, start, stop)):
-        if not _apposition(tokens, start, stop) and not _names_someone(tokens, start - 1):
-            break
+    # Only a comma right before the cue closes an apposition; "..., the embassy said" names the embassy.
+    while apposition_closed and start >= 2 and tokens[start - 1].text == ",":
+        if not _apposition(tokens, start, stop):
+            break  # "Its spokesman, Jonah Petrakis, said": the name itself
         previous = _segment_back(tokens, start - 1)
         if previous is None:
             break
@@ -578,27 +652,67 @@ def source_before(tokens: list[Token], i: int, cues: Cues) -> tuple[int, int] | 
         apposition_closed = False
     if apposition_closed:
         return None  # "..., in Baghdad, said": no source before the comma
+    return _valid_source(tokens, start, stop, cues)
+
+
+def _valid_source(tokens: list[Token], start: int, stop: int, cues: Cues) -> tuple[int, int] | None:
     start = _strip_leading(tokens, start, stop)
-    if start >= stop or not _speaker_like(tokens, start, stop, cues):
+    if start >= stop or tokens[start].lower in _NEGATIVE_SOURCES or not _speaker_like(tokens, start, stop, cues):
         return None
     return start, stop
 
 
+def _antecedent(tokens: list[Token], relative: int, cues: Cues) -> tuple[int, int] | None:
+    end = relative
+    if end > 0 and tokens[end - 1].text == ",":
+        end -= 1
+    segment = _segment_back(tokens, end)
+    if segment is None:
+        return None
+    start, stop = segment
+    # Keep the name at the end: "an early test for Prime Minister Mustafa al-Kadhimi, who ..."
+    k = stop
+    while k > start and (_capitalised(tokens[k - 1]) or tokens[k - 1].lower in ("al", "of", "the")):
+        k -= 1
+    while k < stop and not _capitalised(tokens[k]):
+        k += 1
+    if k < stop:
+        start = k
+    return _valid_source(tokens, start, stop, cues)
+
+
+def _capitalised(token: Token) -> bool:
+    """A word of a name: "Kadhimi", and "al-Kadhimi" too."""
+    text = token.text
+    if text[:3].lower() in ("al-", "el-") and len(text) > 3:
+        text = text[3:]
+    return text[:1].isupper()
+
+
 def _names_someone(tokens: list[Token], end: int) -> bool:
+    """The segment before a comma is a name an apposition can follow: not "In a separate statement"."""
     previous = _segment_back(tokens, end)
-    return previous is not None and any(t.text[:1].isupper() for t in tokens[previous[0]:previous[1]])
+    if previous is None:
+        return False
+    words = tokens[previous[0]:previous[1]]
+    return words[0].lower not in _PP_STARTS and words[0].lower not in _INTRO_WORDS and any(
+        t.text[:1].isupper() for t in words)
 
 
 def _segment_back(tokens: list[Token], end: int) -> tuple[int, int] | None:
+    """The words before ``end`` back to a comma, a clause word or a verb: a candidate source."""
     start = end
     while start > 0 and end - start < _MAX_SUBJECT:
         tok = tokens[start - 1]
         if tok.quoted or tok.text in _BREAKS or tok.text in (".", "!", "?"):
             break
-        if tok.lower in _CLAUSE_STOPS and start < end:
+        if tok.lower in _CLAUSE_STOPS or tok.lower in _VERBISH or tok.lower in _MODALS:
             break
         if tok.lower in ("and", "but", "or") and start == end:
             break
+        if start < end and len(tok.lower) > 4 and tok.lower.endswith("ed") and tok.text[:1].islower() \
+                and tok.lower not in _NOT_PAST:
+            break  # a verb: "Rocket fire had slowed after several armed factions announced"
         start -= 1
     if end - start >= _MAX_SUBJECT:
         return None
@@ -607,11 +721,10 @@ def _segment_back(tokens: list[Token], end: int) -> tuple[int, int] | None:
 
 def _apposition(tokens: list[Token], start: int, stop: int) -> bool:
     first = tokens[start]
-    if first.lower.endswith("ing") or first.lower in ("who", "which", "whose", "whom"):
+    if first.lower.endswith("ing") or first.lower in _RELATIVES:
         return True
     if first.text[:1].islower() and first.lower not in PRONOUNS:
-        previous = _segment_back(tokens, start - 1)
-        return previous is not None and any(t.text[:1].isupper() for t in tokens[previous[0]:previous[1]])
+        return _names_someone(tokens, start - 1)
     return False
 
 
@@ -628,17 +741,23 @@ def _speaker_like(tokens: list[Token], start: int, stop: int, cues: Cues) -> boo
         return True
     if len(span) == 1 and span[0].lower in _NOT_SOURCES:
         return False
-    if span[-1].lower in PRONOUNS and span[-1].lower in ("latter", "former"):
+    if span[-1].lower in ("latter", "former"):
         return True
     if any(t.lower in cues.nominals for t in span):
         return True
-    if any(t.text[:1].isupper() and t.lower not in _CONJUNCTIONS and t.lower not in ("the", "a", "an", "in", "on", "for", "at")
-           for t in span):
+    for k, t in enumerate(span):
+        if not t.text[:1].isupper() or t.lower in _CONJUNCTIONS or t.lower in ("the", "a", "an", "in", "on", "for", "at"):
+            continue
+        # The capital of a sentence's first word proves nothing when a lower-case noun follows it:
+        # "Preliminary information suggested ..." names no one, "Rasool said ..." does.
+        first_word = start + k == 0 or tokens[start + k - 1].text in (",", ":", "“", '"', "—", "–")
+        if first_word and k + 1 < len(span) and not span[k + 1].text[:1].isupper():
+            continue
         return True
     return False
 
 
-def _sentence_subject(tokens: list[Token], cues: Cues) -> tuple[int, int] | None:
+def sentence_subject(tokens: list[Token], cues: Cues) -> tuple[int, int] | None:
     """The first noun phrase of the sentence, after an introductory phrase: its grammatical subject."""
     n = len(tokens)
     start = 0
@@ -676,7 +795,10 @@ def _according(tokens: list[Token], i: int, length: int, found: list[_Attributio
     if k == src:
         return None
     preceding = [t for t in tokens[:i] if t.text not in ("“", "”", '"')]
-    if i == 0 or all(t.lower in _CONJUNCTIONS for t in preceding):
+    # "On Sunday evening, according to X, ...": an opening adverbial does not make it postposed.
+    intro = len(preceding) <= 8 and preceding and preceding[-1].text == "," and (
+        preceding[0].lower in _PP_STARTS or preceding[0].lower in _INTRO_WORDS or preceding[0].lower in _WEEKDAYS)
+    if i == 0 or intro or all(t.lower in _CONJUNCTIONS for t in preceding):
         if k < n and tokens[k].text == ",":
             c0 = k + 1
             c1 = n

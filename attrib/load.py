@@ -43,6 +43,7 @@ _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,4}\s*/\s+"  # "Shafaq News / "
     r"|[A-Z]{3,}(?:[ ,]+[A-Za-z.]+){0,3}\s*(?:\([^()\n]{1,40}\))?\s*[—–-]{1,2}\s+)"  # "BAGHDAD (Reuters) - "
 )
+_HEADING = re.compile(r"#{1,6}[ \t]+")
 _BINARY_MAGIC = ((b"%PDF", "PDF"), (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
                  (b"PK\x03\x04", "ZIP archive"), (b"\x7fELF", "executable"), (b"\xd0\xcf\x11\xe0", "Office document"))
 
@@ -132,8 +133,10 @@ def iter_sources(paths: Iterable[str], *, stdin: IO[bytes] | None = None) -> Ite
 
 
 def _is_input(name: str) -> bool:
+    """Articles in a directory: .txt/.md files and corpora, but not READMEs and hidden files."""
     lower = name.lower()
-    return lower.endswith(ARTICLE_SUFFIXES + CORPUS_SUFFIXES) and not lower.startswith(".")
+    return lower.endswith(ARTICLE_SUFFIXES + CORPUS_SUFFIXES) and not lower.startswith((".", "readme", "license",
+                                                                                          "changelog"))
 
 
 def _file_sources(name: str) -> Iterator[Source]:
@@ -296,7 +299,7 @@ def _outlet_from_text(text: str, lines: list[tuple[int, int]], outlets: Outlets)
         for outlet in outlets.outlets:
             if any(marker in line for marker in outlet.markers) or any(p.search(line) for p in outlet.patterns):
                 return outlet.name
-    for s, e in reversed(nonempty[-_HEAD_LINES:]):
+    for s, e in nonempty[:3] + list(reversed(nonempty[-_HEAD_LINES:])):
         for pattern in outlets.bylines:
             m = pattern.search(text[s:e])
             if m and m.groupdict().get("outlet"):
@@ -344,11 +347,22 @@ def _body(text: str, lines: list[tuple[int, int]], outlets: Outlets,
             continue
         if _has_marker(line, outlets) and words <= 8:
             continue
-        if parse_date(line) and len(line) <= 40:
-            continue  # the date line
+        if words <= 10 and parse_date(line):
+            continue  # the date line, or a dateline "Outlet / City, December 24, 2020"
         if not terminal and words <= 6 and (title_span is not None or words <= 2):
             continue  # navigation words, section names, site taglines
         start = s + (len(raw) - len(raw.lstrip(" \t\ufeff\u00a0")))
+        heading = _HEADING.match(text, start, s + len(raw))
+        if heading:  # a Markdown heading: "# Title"
+            start = heading.end()
+            line = text[start:s + len(raw)].strip()
+            key = " ".join(line.split()).lower()
+            if key in seen or (given_title and key == " ".join(given_title.split()).lower() and title_span is None):
+                if title_span is None:
+                    title_span = (start, start + len(line))
+                    body.append(title_span)
+                continue
+            seen.add(key)
         end = s + len(raw.rstrip(" \t\u00a0"))
         start += _prefix_length(text[start:end], outlets)
         if title_span is None and not terminal or (title_span is None and given_title and line == given_title):

@@ -6,15 +6,16 @@ from datetime import date as Date
 from typing import IO, Iterable, Iterator
 
 from .blame import detect_blames
-from .claims import extract_claims
+from .claims import extract_claims, sentence_subject
 from .confidence import blame_confidence, claim_confidence, hedge_factor
 from .load import Source, iter_sources, parse_article
-from .model import Analysis, Article, Blame, Claim, Resolution, Unresolved
+from .model import Analysis, Article, Blame, Claim, Mention, Resolution, Unresolved
 from .resolve import Context, Resolver
 from .rules import Registry
 from .segment import segment
 from .tokens import tokenize
 
+_PRONOUNS = frozenset({"he", "she", "it", "they", "them", "him", "her", "its", "their", "we", "us", "i", "me"})
 _RESOLVERS: dict[int, tuple[Registry, Resolver]] = {}
 
 
@@ -42,8 +43,21 @@ def analyze(article: Article, registry: Registry) -> Analysis:
             if len(ids) == 1:
                 context.named.append((tokens[s].start, registry.entities[next(iter(ids))]))
 
+    found_claims = list(extract_claims(article, segments, cues=cues))
+    covered = sorted([(q.start, q.end) for q in segments.quotes] + [(c.start, c.end) for c in found_claims])
+    context.prominent = [(pos, entity) for pos, entity in context.named if not _inside(pos, covered)]
+    context.text = text.lower()
+    # Sentence subjects are the antecedents "he" and "it" most often point back to.
+    for sentence in segments.sentences:
+        tokens = tokenize(text, sentence.start, sentence.end, segments.quotes)
+        subject = sentence_subject(tokens, cues)
+        if subject is not None:
+            s, e = subject
+            mention = Mention(text[tokens[s].start:tokens[e - 1].end], tokens[s].start, tokens[e - 1].end)
+            if mention.text.lower() not in _PRONOUNS:
+                context.subjects.append((mention.start, resolver.resolve(mention, context), mention.text))
     claims: list[Claim] = []
-    for claim in extract_claims(article, segments, cues=cues):
+    for claim in found_claims:
         speaker = resolver.resolve(claim.mention, context) if claim.mention is not None else None
         if speaker is not None and claim.mention is not None:
             context.remember(claim.mention.start, speaker, claim.mention.text)
@@ -59,10 +73,13 @@ def analyze(article: Article, registry: Registry) -> Analysis:
             accuser = claims[found.claim].speaker
         else:
             accuser = resolver.resolve(found.accuser, context) if found.accuser else None
-        accused = resolver.specific(resolver.resolve(found.accused, context), found.accused, context,
-                                    text[max(0, found.accused.start - 20):found.accused.start])
+        accused = resolver.object_pronoun(found.accused, context) or resolver.specific(
+            resolver.resolve(found.accused, context), found.accused, context,
+            text[max(0, found.accused.start - 20):found.accused.start])
         if accuser is not None and accused.entity is not None and accuser.entity is accused.entity:
             continue  # a party does not blame itself; "it" resolved to the accused is a misreading
+        if accused.method == "unresolved-pronoun" or (accused.entity is None and accused.name.lower() in _PRONOUNS):
+            continue  # "we hold them responsible" with no party named before: nothing to report
         sentence = found.sentence
         tokens = tokenize(text, sentence.start, sentence.end)
         hedge, hedge_word = hedge_factor(tokens, cues)
@@ -80,6 +97,10 @@ def analyze(article: Article, registry: Registry) -> Analysis:
                             blame_confidence(found.strength, accuser, accused, hedge, distance)))
 
     return Analysis(article, tuple(claims), tuple(blames), _unresolved(claims, blames))
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
 
 
 def _unresolved(claims: list[Claim], blames: list[Blame]) -> tuple[Unresolved, ...]:

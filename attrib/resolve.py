@@ -29,12 +29,19 @@ _KIND_RANK = {"name": 0, "alias": 0, "role": 1, "surname": 2}
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _THING_PRONOUNS = frozenset({"it", "its"})
 _PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
+_TITLE_WORDS = frozenset({"prime", "minister", "president", "of", "the", "for", "spokesman", "spokesperson", "to",
+                          "secretary", "state", "general", "ministry", "foreign", "interior", "defence", "defense",
+                          "chief", "head", "leader", "commander", "in", "and", "affairs", "government", "office"})
+_GENERIC_TITLE_WORDS = _TITLE_WORDS | frozenset({"premier", "spokesperson", "spokeswoman", "spokespeople", "military",
+                                                 "army", "deputy", "acting", "top", "senior", "official", "envoy",
+                                                 "ambassador", "press", "secretary", "pm", "fm", "caretaker",
+                                                 "commander", "chief", "staff", "a", "an", "cabinet", "national"})
 _ANAPHORIC = frozenset({"the", "these", "those", "such", "same", "this", "that"})
 _POSSESSIVE_HEAD = re.compile(
     r"^(?P<owner>.+?)(?:['’]s?|\s+(?=his|her|its|their))\s+(?P<head>media office|press office|office|statement|spokesman|spokeswoman|spokesperson)$",
     re.IGNORECASE)
 _OF_HEAD = re.compile(r"^(?:the |a |an )?(?P<head>media office|press office|office|statement|spokesman|spokeswoman|spokesperson) (?:of|from|for) (?P<owner>.+)$", re.IGNORECASE)
-_BY = re.compile(r"^(?:the |a |an )?(?:\w+ )?(?:statement|communiqu[eé]|release|readout|announcement|report)(?: \w+)? (?:issued |released |published |put out )?by (?P<owner>.+)$", re.IGNORECASE)
+_BY = re.compile(r"^(?:the |a |an )?(?:\w+ )?(?:statement|communiqu[eé]|release|readout|announcement|report)(?: \w+)? (?:issued |released |published |put out |read out )?(?:by|from) (?P<owner>.+)$", re.IGNORECASE)
 _PRONOUN_OWNER = re.compile(r"^(?P<owner>his|her|its|their) (?P<head>media office|press office|office|statement|spokesman|spokesperson)$", re.IGNORECASE)
 _SKELETON = ((re.compile(r"dh|th|z|dd|tt"), "d"), (re.compile(r"kh|q|ck|gh"), "k"), (re.compile(r"ou|oo|w"), "u"),
              (re.compile(r"ee|ei|ey|ie|e|y"), "i"), (re.compile(r"aa|ah\b"), "a"), (re.compile(r"(.)\1"), r"\1"))
@@ -53,8 +60,14 @@ class Context:
 
     date: Date | None = None
     named: list[tuple[int, Entity]] = field(default_factory=list)  # (offset, entity) from the text scan
+    # Names outside quotations and claims: the article's own subjects, antecedents for "he" and "it".
+    prominent: list[tuple[int, Entity]] = field(default_factory=list)
+    text: str = ""  # the article in lower case, to weigh which country a title belongs to
+    subjects: list[tuple[int, Resolution, str]] = field(default_factory=list)  # sentence subjects, resolved
+    gender: dict[str, str] = field(default_factory=dict)  # name -> "he" or "she", learned from pronouns
     speakers: list[tuple[int, Resolution, str]] = field(default_factory=list)  # (offset, resolution, mention text)
     surface: dict[str, Entity] = field(default_factory=dict)  # surname key -> entity resolved in this article
+    people: dict[str, str] = field(default_factory=dict)  # surname key -> unregistered person named in this article
 
     @property
     def named_ids(self) -> set[str]:
@@ -66,6 +79,10 @@ class Context:
             parts = word_parts(mention)
             if parts:
                 self.surface.setdefault(parts[-1], resolution.entity)
+        elif resolution.entity is None and resolution.method == "unresolved" and " " in resolution.name:
+            parts = word_parts(resolution.name)
+            if parts and resolution.name[:1].isupper():
+                self.people.setdefault(parts[-1], resolution.name)
 
 
 class Resolver:
@@ -78,6 +95,7 @@ class Resolver:
         self.longest = max((key.count(" ") + 1 for key in self.aliases), default=1)
         self._choices: tuple[list[str], list[str]] | None = None
         self._titles = sorted((name_key(t) for t in registry.cues.titles if name_key(t)), key=len, reverse=True)
+        self._title_keys = frozenset(self._titles) | {name_key(w) for t in registry.cues.titles for w in t.split()}
         self._roles: list[tuple[str, Entity, Role]] | None = None
 
     # ------------------------------------------------------------- scanning text
@@ -106,7 +124,7 @@ class Resolver:
                     best = (i, j + 1, entries)
                 if tok.text.endswith(("’s", "'s")):
                     break  # a possessive ends the name: "Sudani’s office"
-            if best and _plausible(tokens, best[0], best[1], best[2]):
+            if best and _plausible(tokens, best[0], best[1], best[2]) and not self._other_first_name(tokens, best[0], best[2]):
                 found.append(best)
                 i = best[1]
             else:
@@ -154,7 +172,7 @@ class Resolver:
         def person(res: Resolution, mention: str) -> bool:
             if res.entity is not None:
                 return res.entity.type == "person"
-            return _looks_like_person(mention)
+            return _looks_like_person(res.name)
 
         if word in _PERSON_PRONOUNS:
             want = person
@@ -164,14 +182,37 @@ class Resolver:
         else:
             def want(res: Resolution, mention: str) -> bool:
                 return _plural(mention, res) or (res.entity is not None and res.entity.type in ("government", "organization", "group", "label"))
-        for pos, res, mention in reversed(context.speakers):
-            if pos < position and res.method != "unresolved-pronoun" and want(res, mention):
-                return Resolution(res.name, res.entity, "pronoun", 0.85 * max(res.score, 0.6), surface)
+        candidates: list[tuple[int, Resolution, str]] = [c for c in context.speakers if c[0] < position]
+        candidates += [(p, Resolution(e.name, e, "name", 0.9, e.name), e.name) for p, e in context.prominent if p < position]
+        # An unregistered sentence subject counts only as a full name: "Tomas Reyne", not "Fourteen".
+        candidates += [c for c in context.subjects if c[0] < position and c[1].method not in ("unresolved-pronoun", "ambiguous")
+                       and (c[1].entity is not None or (" " in c[1].name and _looks_like_person(c[1].name)))]
+        candidates.sort(key=lambda c: c[0])
+        sex = word if word in ("he", "she") else {"his": "he", "him": "he", "her": "she"}.get(word)
+        for pos, res, mention in reversed(candidates):
+            if res.method == "unresolved-pronoun" or not want(res, mention):
+                continue
+            if sex and context.gender.get(res.name, sex) != sex:
+                continue  # "she" is not the man "he" referred to
+            if sex:
+                context.gender.setdefault(res.name, sex)
+            return Resolution(res.name, res.entity, "pronoun", 0.85 * max(res.score, 0.6), surface)
         kinds = ("person",) if word in _PERSON_PRONOUNS else ("organization", "government", "group", "media", "label")
         for pos, entity in reversed(context.named):
             if pos < position and entity.type in kinds:
                 return Resolution(entity.name, entity, "pronoun", 0.6, surface)
         return Resolution(surface, None, "unresolved-pronoun", 0.2, surface)
+
+    def object_pronoun(self, mention: Mention, context: Context) -> Resolution | None:
+        """"We hold them responsible": an accused pronoun is the party last named before it."""
+        word = mention.text.lower()
+        if word not in _PLURAL_PRONOUNS | _THING_PRONOUNS | _PERSON_PRONOUNS:
+            return None
+        kinds = ("person",) if word in _PERSON_PRONOUNS else ("organization", "government", "group", "label")
+        for pos, entity in reversed(context.named):
+            if pos < mention.start and entity.type in kinds:
+                return Resolution(entity.name, entity, "pronoun", 0.6, mention.text)
+        return None
 
     def _owned(self, text: str, position: int, context: Context) -> Resolution | None:
         """"Sudani's office", "the office of the Iraqi Prime Minister", "a statement by his office"."""
@@ -220,9 +261,18 @@ class Resolver:
                 return chosen
         tokens = tokenize(text)
         hits = self.scan(tokens)
-        # A person's name inside a title-laden mention wins over the title and the institution.
+        # A person's name inside a title-laden mention wins over the title and the institution,
+        # unless the surname comes with a first name the registry does not know ("Layla Hamdan").
         people = [(s, e, en) for s, e, en in hits if any(
-            x.kind in ("name", "alias", "surname") and self.registry.entities[x.entity_id].type == "person" for x in en)]
+            x.kind in ("name", "alias", "surname") and self.registry.entities[x.entity_id].type == "person" for x in en)
+            and not self._other_first_name(tokens, s, en)]
+        hits = [h for h in hits if h in people or not any(x.kind == "surname" for x in h[2])]
+        unknown = self.person_name(text) if not people else None
+        if unknown:
+            return Resolution(unknown, None, "unresolved", 0.6, text)
+        if not hits and key in context.people:
+            # "Castell" after "Mira Castell": the unregistered person this article already named.
+            return Resolution(context.people[key], None, "unresolved", 0.6, text)
         pool = people or hits
         if pool:
             s, e, en = max(pool, key=lambda h: (h[1] - h[0], -h[0]))
@@ -246,6 +296,40 @@ class Resolver:
             if found is not None:
                 return found
         return Resolution(cleaned or text, None, "unresolved", 0.6 if _looks_like_person(cleaned) else 0.5, text)
+
+    def _other_first_name(self, tokens: Sequence[Token], start: int, entries: Sequence[AliasEntry]) -> bool:
+        if start == 0 or not all(x.kind == "surname" for x in entries):
+            return False
+        previous = tokens[start - 1]
+        return previous.text[:1].isupper() and name_key(previous.text) not in self._title_keys
+
+    def person_name(self, text: str) -> str | None:
+        """An unregistered person's name in a mention: "Council spokesperson Mira Castell" -> "Mira Castell"."""
+        words = self.clean_name(text).split()
+        run: list[str] = []
+        best: list[str] = []
+        nominals = self.registry.cues.nominals
+        if words and words[-1].lower() in nominals:
+            return None  # "Port Allery police": a place naming an institution, not a person
+        for word in words + [""]:
+            core = word[3:] if word[:3].lower() in ("al-", "el-") else word
+            if core[:1].isupper() and name_key(word) not in self._title_keys and word not in ("The", "A", "An"):
+                run.append(word)
+                continue
+            if word.lower() in ("al", "bin", "ibn", "abu") and run:
+                run.append(word)
+                continue
+            if len(run) >= 2:
+                best = run
+            run = []
+        if len(best) < 2 or name_key(" ".join(best)) in self.aliases:
+            return None
+        if any(name_key(w) in self.aliases and self._kinds(name_key(w)) - {"surname"} for w in best):
+            return None  # "Iraqi Prime Minister" or "Tigris Observer": registered words, not an unknown person
+        return " ".join(best)
+
+    def _kinds(self, key: str) -> set[str]:
+        return {x.kind for x in self.aliases.get(key, ())}
 
     def _choose(self, entries: Iterable[AliasEntry], context: Context, surface: str,
                 partial: bool = False) -> Resolution | None:
@@ -287,7 +371,11 @@ class Resolver:
         if context.date is not None:
             holders = [e for e in entries if e.role is not None and e.role.active(context.date)]
         ids = list(dict.fromkeys(e.entity_id for e in holders))
-        if len(ids) == 1:
+        # "the premier", "spokesperson", "military spokesman": words every country's office shares, so the
+        # date alone does not say whose; the article must name the holder or be about the office's country.
+        generic = len({e.role.title for e in entries if e.role is not None}) > 1 or all(
+            w in _GENERIC_TITLE_WORDS for w in name_key(entries[0].surface).lower().split())
+        if len(ids) == 1 and not generic:
             entity = self.registry.entities[ids[0]]
             return Resolution(entity.name, entity, "role", (0.92 if context.date else 0.75) * penalty, surface)
         pool = ids or list(dict.fromkeys(e.entity_id for e in entries))
@@ -295,10 +383,25 @@ class Resolver:
         if len(named) == 1:
             entity = self.registry.entities[named[0]]
             return Resolution(entity.name, entity, "role", 0.8 * penalty, surface, tuple(pool))
-        # Still ambiguous: the most recent holder, with a low confidence and the runners-up listed.
-        latest = max((e for e in entries if e.entity_id in pool), key=lambda e: (e.role.start if e.role and e.role.start else Date.min))
-        entity = self.registry.entities[latest.entity_id]
-        return Resolution(entity.name, entity, "role-ambiguous", 0.4 * penalty, surface, tuple(pool))
+        country = self._by_country([e for e in holders or entries if e.entity_id in pool], context)
+        if country is not None:
+            entity = self.registry.entities[country]
+            return Resolution(entity.name, entity, "role", 0.6 * penalty, surface, tuple(pool))
+        # Still ambiguous: say so, with the candidates, rather than guess.
+        return Resolution(self.clean_name(surface), None, "ambiguous", 0.3 * penalty, surface, tuple(pool))
+
+    def _by_country(self, entries: list[AliasEntry], context: Context) -> str | None:
+        """The office whose country the article is about: "the premier" in an article about Iraq."""
+        if not context.text:
+            return None
+        scores: dict[str, int] = {}
+        for entry in entries:
+            words = [w for w in name_key(entry.role.title if entry.role else "").split() if w not in _TITLE_WORDS]
+            scores[entry.entity_id] = max(scores.get(entry.entity_id, 0), sum(context.text.count(w) for w in words))
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+            return ranked[0][0]
+        return None
 
     def _context_rival(self, surface: str, entity: Entity, context: Context) -> Resolution | None:
         """"Kazemi" exactly matches an unrelated registered Kazemi while the article is about Kadhimi."""
@@ -379,7 +482,7 @@ class Resolver:
             for _, res, _ in reversed(context.speakers):
                 if res.entity is not None and any(word in r.title.lower() for r in res.entity.roles):
                     return Resolution(res.name, res.entity, "nominal", 0.7, surface)
-        if nominal == "office":
+        if nominal == "office" and surface.lower().startswith("the ") and len(surface.split()) <= 3:
             for _, res, _ in reversed(context.speakers):
                 if res.entity is not None and res.entity.type in ("organization", "government"):
                     return Resolution(res.name, res.entity, "nominal", 0.6, surface)

@@ -34,9 +34,9 @@ ENTITY_KEYS = ("id", "name", "type", "aliases", "shared_aliases", "roles", "gene
 ROLE_KEYS = ("title", "aliases", "office", "from", "to", "multiple")
 CUE_KEYS = ("speech", "according_to", "participle_links", "blame", "denial", "negation",
             "conditionals", "hedges", "titles", "nominals")
-SPEECH_KEYS = ("clause", "object", "addressee", "request")
+SPEECH_KEYS = ("clause", "object", "naming", "addressee", "request")
 BLAME_KEYS = ("verbs", "by_agent", "acts", "act_stops", "connections")
-BLAME_VERB_KEYS = ("forms", "then", "object_after", "strength")
+BLAME_VERB_KEYS = ("forms", "then", "until", "object_after", "strength")
 OUTLET_FILE_KEYS = ("outlets", "credits", "boilerplate", "bylines")
 OUTLET_KEYS = ("name", "markers", "patterns")
 RULE_FILES = ("entities.yaml", "cues.yaml", "outlets.yaml")
@@ -74,6 +74,7 @@ class BlameVerb:
     lemma: str
     forms: tuple[str, ...]
     then: tuple[str, ...] = ()
+    until: tuple[str, ...] = ()
     object_after: tuple[str, ...] = ()
     strength: float = 0.9
 
@@ -554,9 +555,10 @@ def _read_blame(file: _File, node: yaml.Node, acc: dict) -> None:
         if not forms:
             continue
         then = tuple(v.lower() for v, _ in file.strings(verb["then"][1], 'blame verb "then"')) if "then" in verb else ()
+        until = tuple(v.lower() for v, _ in file.strings(verb["until"][1], 'blame verb "until"')) if "until" in verb else ()
         after = tuple(v.lower() for v, _ in file.strings(verb["object_after"][1], 'blame verb "object_after"')) if "object_after" in verb else ()
         strength = file.number(verb["strength"][1], 'blame verb "strength"') if "strength" in verb else 0.9
-        acc["blame_verbs"].append(BlameVerb(forms[0], forms, then, after, strength if strength is not None else 0.9))
+        acc["blame_verbs"].append(BlameVerb(forms[0], forms, then, until, after, strength if strength is not None else 0.9))
 
 
 # ------------------------------------------------------------------------ outlets
