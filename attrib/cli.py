@@ -132,7 +132,7 @@ def analyze(paths: tuple[str, ...], fmt: str, outlet: str | None, date: Date | N
             if "error" not in record:
                 table(out_console, record)
     else:
-        write_records(records(), fmt, click.get_text_stream("stdout"))
+        write_records(records(), fmt, sys.stdout)
     elapsed = time.perf_counter() - started
     if not quiet:
         rate = f", {articles / elapsed:,.0f} articles/s" if elapsed > 0 and articles > 1 else ""
