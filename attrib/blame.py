@@ -20,7 +20,7 @@ from typing import Iterator, Sequence
 from .claims import noun_phrase_after, source_before
 from .model import Article, Blame, Claim, Mention, Segments, Sentence
 from .rules import BlameVerb, Cues, Registry
-from .tokens import Token, tokenize
+from .tokens import ArticleTokens, Token
 
 _OBJECT_STOPS = frozenset({"of", "for", "over", "after", "in", "on", "at", "with", "by", "that", "which", "who",
                            "as", "since", "because", "during", "amid", "following", "and", "to", "from"})
@@ -51,16 +51,17 @@ class _Found:
 
 
 def detect_blames(article: Article, segments: Segments, claims: Sequence[Claim], *, registry: Registry,
-                  scan) -> Iterator[_Found]:
+                  scan, tokens: ArticleTokens | None = None) -> Iterator[_Found]:
     """Yield blame findings in document order (resolution happens in the pipeline).
 
-    ``scan`` finds registry names in tokens (``Resolver.scan``).
+    ``scan`` finds registry names in tokens (``Resolver.scan``); ``tokens`` are
+    the article's words if an earlier stage has them already.
     """
     text = article.text
     cues = registry.cues
-    quotes = segments.quotes
+    words = tokens or ArticleTokens(text, segments)
     for sentence in segments.sentences:
-        tokens = tokenize(text, sentence.start, sentence.end, quotes)
+        tokens = words.sentence(sentence)
         if not tokens or _question(tokens):
             continue
         inside = [(n, c) for n, c in enumerate(claims) if c.start < sentence.end and sentence.start < c.end]

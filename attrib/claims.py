@@ -24,7 +24,7 @@ from typing import Iterator, Sequence
 
 from .model import Article, Claim, Mention, Quote, Segments, Sentence
 from .rules import Cues
-from .tokens import Token, tokenize
+from .tokens import ArticleTokens, Token
 
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "latter", "former"})
 _DETERMINERS = frozenset({"a", "an", "the", "no", "any", "this", "these", "those", "his", "her", "its", "their",
@@ -94,9 +94,11 @@ class _Attribution:
     inherited: Mention | None = None
 
 
-def extract_claims(article: Article, segments: Segments, *, cues: Cues) -> Iterator[Claim]:
-    """Yield the article's claims in document order."""
+def extract_claims(article: Article, segments: Segments, *, cues: Cues,
+                   tokens: ArticleTokens | None = None) -> Iterator[Claim]:
+    """Yield the article's claims in document order (``tokens``: the article's words, if already found)."""
     text = article.text
+    words = tokens or ArticleTokens(text, segments)
     quotes_by_paragraph: dict[int, list[Quote]] = {}
     for quote in segments.quotes:
         quotes_by_paragraph.setdefault(quote.paragraph, []).append(quote)
@@ -114,7 +116,8 @@ def extract_claims(article: Article, segments: Segments, *, cues: Cues) -> Itera
         loose: list[tuple[Quote, Sentence]] = []
         for sentence in by_paragraph.get(index, []):
             quotes_here = [q for q in quotes if sentence.start <= q.start < sentence.end]
-            found, unattributed = _sentence_claims(text, sentence, quotes_here, cues, paragraph_claims or claims[-1:])
+            found, unattributed = _sentence_claims(text, sentence, words.sentence(sentence), quotes_here, cues,
+                                                   paragraph_claims or claims[-1:])
             paragraph_claims.extend(found)
             loose.extend((q, sentence) for q in unattributed)
         # A quote with no cue in its sentence: the speaker of its paragraph's attributed quotes.
@@ -176,9 +179,8 @@ def _claim_from_quote(quote: Quote, donor: Claim, rule: str, headline: bool) -> 
 # --------------------------------------------------------------------- sentences
 
 
-def _sentence_claims(text: str, sentence: Sentence, quotes: list[Quote], cues: Cues,
+def _sentence_claims(text: str, sentence: Sentence, tokens: list[Token], quotes: list[Quote], cues: Cues,
                      previous: Sequence[Claim]) -> tuple[list[Claim], list[Quote]]:
-    tokens = tokenize(text, sentence.start, sentence.end, quotes)
     if not tokens:
         return [], quotes
     attributions = _attributions(tokens, cues, sentence.is_title)

@@ -63,6 +63,7 @@ def name_tokens(text: str) -> list[str]:
     return tokens
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     return " ".join(name_tokens(text))
 

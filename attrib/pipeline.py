@@ -13,7 +13,7 @@ from .model import Analysis, Article, Blame, Claim, Mention, Resolution, Unresol
 from .resolve import Context, Resolver
 from .rules import Registry
 from .segment import segment
-from .tokens import tokenize
+from .tokens import ArticleTokens
 
 _PRONOUNS = frozenset({"he", "she", "it", "they", "them", "him", "her", "its", "their", "we", "us", "i", "me"})
 _RESOLVERS: dict[int, tuple[Registry, Resolver]] = {}
@@ -35,21 +35,21 @@ def analyze(article: Article, registry: Registry) -> Analysis:
     cues = registry.cues
     text = article.text
     segments = segment(article)
+    words = ArticleTokens(text, segments)
     context = Context(date=article.date)
-    for start, end in segments.paragraphs:
-        tokens = tokenize(text, start, end)
+    for tokens in words.paragraphs:
         for s, e, entries in resolver.scan(tokens):
             ids = {x.entity_id for x in entries if x.kind in ("name", "alias", "surname")}
             if len(ids) == 1:
                 context.named.append((tokens[s].start, registry.entities[next(iter(ids))]))
 
-    found_claims = list(extract_claims(article, segments, cues=cues))
+    found_claims = list(extract_claims(article, segments, cues=cues, tokens=words))
     covered = sorted([(q.start, q.end) for q in segments.quotes] + [(c.start, c.end) for c in found_claims])
     context.prominent = [(pos, entity) for pos, entity in context.named if not _inside(pos, covered)]
     context.text = text.lower()
     # Sentence subjects are the antecedents "he" and "it" most often point back to.
     for sentence in segments.sentences:
-        tokens = tokenize(text, sentence.start, sentence.end, segments.quotes)
+        tokens = words.sentence(sentence)
         subject = sentence_subject(tokens, cues)
         if subject is not None:
             s, e = subject
@@ -61,14 +61,13 @@ def analyze(article: Article, registry: Registry) -> Analysis:
         speaker = resolver.resolve(claim.mention, context) if claim.mention is not None else None
         if speaker is not None and claim.mention is not None:
             context.remember(claim.mention.start, speaker, claim.mention.text)
-        tokens = tokenize(text, claim.start, claim.end)
-        hedge, _ = hedge_factor(tokens, cues)
+        hedge, _ = hedge_factor(words.span(claim.start, claim.end), cues)
         claims.append(replace(claim, speaker=speaker, hedged=hedge < 1.0,
                               confidence=claim_confidence(claim.rule, speaker, hedge)))
 
     blames: list[Blame] = []
     seen: set[tuple] = set()
-    for found in detect_blames(article, segments, claims, registry=registry, scan=resolver.scan):
+    for found in detect_blames(article, segments, claims, registry=registry, scan=resolver.scan, tokens=words):
         if found.claim is not None and found.accuser is claims[found.claim].mention:
             accuser = claims[found.claim].speaker
         else:
@@ -81,8 +80,7 @@ def analyze(article: Article, registry: Registry) -> Analysis:
         if accused.method == "unresolved-pronoun" or (accused.entity is None and accused.name.lower() in _PRONOUNS):
             continue  # "we hold them responsible" with no party named before: nothing to report
         sentence = found.sentence
-        tokens = tokenize(text, sentence.start, sentence.end)
-        hedge, hedge_word = hedge_factor(tokens, cues)
+        hedge, hedge_word = hedge_factor(words.sentence(sentence), cues)
         key = (accuser.entity_id if accuser else None, accuser.name if accuser else None,
                accused.entity_id, accused.name, found.claim, found.sentence.start)
         if key in seen:

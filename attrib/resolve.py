@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date as Date
-from typing import Iterable, Sequence
+from functools import lru_cache
+from typing import Iterable, NamedTuple, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -25,6 +26,8 @@ from .tokens import Token, tokenize
 
 FUZZY_CUTOFF = 88.0  # on transliteration skeletons
 FUZZY_MARGIN = 4.0  # a runner-up this close makes the match ambiguous
+_CACHE_SIZE = 50_000  # distinct words and mentions remembered per resolver
+_DROPPED = frozenset({"the", "a", "an", "al", "el"})  # words a name key leaves out before a name
 _KIND_RANK = {"name": 0, "alias": 0, "role": 1, "surname": 2}
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _THING_PRONOUNS = frozenset({"it", "its"})
@@ -85,6 +88,16 @@ class Context:
                 self.people.setdefault(parts[-1], resolution.name)
 
 
+class _Reading(NamedTuple):
+    """A mention read without its context (see ``Resolver._read``)."""
+
+    names: tuple[AliasEntry, ...]  # the entries of the longest registered name in it, or ()
+    person: bool  # that name is a registered person's
+    unknown: str | None  # an unregistered person's full name in it
+    nominal: str | None  # the class of its role noun ("spokesman", "office", ...)
+    cleaned: str  # the display name when nothing resolves
+
+
 class Resolver:
     """Resolution against one registry; the fuzzy choice lists are built on first need."""
 
@@ -93,6 +106,16 @@ class Resolver:
         self.aliases = registry.aliases
         self.first_words = {key.split(" ", 1)[0] for key in self.aliases}
         self.longest = max((key.count(" ") + 1 for key in self.aliases), default=1)
+        # Every word-prefix of a registered key ("iran", "iran backed", "iran backed militias"):
+        # a scan stops extending a candidate name as soon as no key starts with its words.
+        self._prefixes = {" ".join(words[:n]) for key in self.aliases for words in [key.split(" ")]
+                          for n in range(1, len(words) + 1)}
+        # Mentions and words recur across articles ("the spokesman", "Iran", "the"); what they
+        # mean apart from the article's context is worked out once per resolver.
+        self._starts_name = lru_cache(maxsize=_CACHE_SIZE)(self._may_start_name)
+        self._reading = lru_cache(maxsize=_CACHE_SIZE)(self._read)
+        self._fuzzy_ranked = lru_cache(maxsize=_CACHE_SIZE)(self._rank_fuzzy)
+        self.clean_name = lru_cache(maxsize=_CACHE_SIZE)(self._clean_name)  # type: ignore[method-assign]
         self._choices: tuple[list[str], list[str]] | None = None
         self._titles = sorted((name_key(t) for t in registry.cues.titles if name_key(t)), key=len, reverse=True)
         self._title_keys = frozenset(self._titles) | {name_key(w) for t in registry.cues.titles for w in t.split()}
@@ -106,9 +129,7 @@ class Resolver:
         n = len(tokens)
         i = 0
         while i < n:
-            parts_i = word_parts(tokens[i].text)
-            if not parts_i or not (parts_i[0] in self.first_words or parts_i[0] in ("the", "a", "an", "al", "el")
-                                   or key_of_parts(parts_i).split(" ", 1)[0] in self.first_words):
+            if not self._starts_name(tokens[i].text):
                 i += 1
                 continue
             best = None
@@ -124,12 +145,21 @@ class Resolver:
                     best = (i, j + 1, entries)
                 if tok.text.endswith(("’s", "'s")):
                     break  # a possessive ends the name: "Sudani’s office"
+                # More words only lengthen the key, unless all so far are articles or "al"
+                # (which key_of_parts drops once a real word follows).
+                if key not in self._prefixes and not _DROPPED.issuperset(parts):
+                    break
             if best and _plausible(tokens, best[0], best[1], best[2]) and not self._other_first_name(tokens, best[0], best[2]):
                 found.append(best)
                 i = best[1]
             else:
                 i += 1
         return found
+
+    def _may_start_name(self, word: str) -> bool:
+        parts = word_parts(word)
+        return bool(parts) and (parts[0] in self.first_words or parts[0] in _DROPPED
+                                or key_of_parts(parts).split(" ", 1)[0] in self.first_words)
 
     # ---------------------------------------------------------------- resolving
 
@@ -259,6 +289,34 @@ class Resolver:
             chosen = self._choose(entries, context, text)
             if chosen is not None:
                 return chosen
+        reading = self._reading(text)
+        if reading.unknown:
+            return Resolution(reading.unknown, None, "unresolved", 0.6, text)
+        if not reading.names and key in context.people:
+            # "Castell" after "Mira Castell": the unregistered person this article already named.
+            return Resolution(context.people[key], None, "unresolved", 0.6, text)
+        if reading.names:
+            if not reading.person and reading.nominal in ("spokesman",):
+                org = self._choose(reading.names, context, text)
+                if org is not None and org.entity is not None and org.entity.type != "person":
+                    holder = self._holder_for(org.entity, "spokes", context)
+                    if holder is not None:
+                        return holder
+            chosen = self._choose(reading.names, context, text, partial=True)
+            if chosen is not None:
+                return chosen
+        cleaned = reading.cleaned
+        fuzzy = self._fuzzy(cleaned, context)
+        if fuzzy is not None:
+            return fuzzy
+        if reading.nominal is not None:
+            found = self._by_nominal(reading.nominal, position, context, text)
+            if found is not None:
+                return found
+        return Resolution(cleaned or text, None, "unresolved", 0.6 if _looks_like_person(cleaned) else 0.5, text)
+
+    def _read(self, text: str) -> _Reading:
+        """What a mention says apart from its article: the registered names in it, an unknown person's name."""
         tokens = tokenize(text)
         hits = self.scan(tokens)
         # A person's name inside a title-laden mention wins over the title and the institution,
@@ -267,35 +325,10 @@ class Resolver:
             x.kind in ("name", "alias", "surname") and self.registry.entities[x.entity_id].type == "person" for x in en)
             and not self._other_first_name(tokens, s, en)]
         hits = [h for h in hits if h in people or not any(x.kind == "surname" for x in h[2])]
-        unknown = self.person_name(text) if not people else None
-        if unknown:
-            return Resolution(unknown, None, "unresolved", 0.6, text)
-        if not hits and key in context.people:
-            # "Castell" after "Mira Castell": the unregistered person this article already named.
-            return Resolution(context.people[key], None, "unresolved", 0.6, text)
         pool = people or hits
-        if pool:
-            s, e, en = max(pool, key=lambda h: (h[1] - h[0], -h[0]))
-            nominal = self._nominal_class(tokens)
-            if not people and nominal in ("spokesman",):
-                org = self._choose(en, context, text)
-                if org is not None and org.entity is not None and org.entity.type != "person":
-                    holder = self._holder_for(org.entity, "spokes", context)
-                    if holder is not None:
-                        return holder
-            chosen = self._choose(en, context, text, partial=True)
-            if chosen is not None:
-                return chosen
-        cleaned = self.clean_name(text)
-        fuzzy = self._fuzzy(cleaned, context)
-        if fuzzy is not None:
-            return fuzzy
-        nominal = self._nominal_class(tokens)
-        if nominal is not None:
-            found = self._by_nominal(nominal, position, context, text)
-            if found is not None:
-                return found
-        return Resolution(cleaned or text, None, "unresolved", 0.6 if _looks_like_person(cleaned) else 0.5, text)
+        names = max(pool, key=lambda h: (h[1] - h[0], -h[0]))[2] if pool else ()
+        return _Reading(names, bool(people), self.person_name(text) if not people else None,
+                        self._nominal_class(tokens), self.clean_name(text))
 
     def _other_first_name(self, tokens: Sequence[Token], start: int, entries: Sequence[AliasEntry]) -> bool:
         if start == 0 or not all(x.kind == "surname" for x in entries):
@@ -421,13 +454,7 @@ class Resolver:
         key = name_key(name)
         if len(key) < 4:
             return None
-        keys, owners = self._fuzzy_choices()
-        results = process.extract(skeleton(key), keys, scorer=fuzz.ratio, limit=6, score_cutoff=FUZZY_CUTOFF - 10)
-        best: dict[str, float] = {}
-        for _, score, index in results:
-            owner = owners[index]
-            best[owner] = max(best.get(owner, 0.0), score)
-        ranked = sorted(best.items(), key=lambda kv: -kv[1])
+        ranked = self._fuzzy_ranked(key)
         if not ranked or ranked[0][1] < FUZZY_CUTOFF:
             return None
         if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < FUZZY_MARGIN:
@@ -504,13 +531,23 @@ class Resolver:
             return Resolution(named[0].name, named[0], "role", 0.8, org.name)
         return None
 
+    def _rank_fuzzy(self, key: str) -> tuple[tuple[str, float], ...]:
+        """Entities whose names come near a key, best first, with their scores."""
+        keys, owners = self._fuzzy_choices()
+        results = process.extract(skeleton(key), keys, scorer=fuzz.ratio, limit=6, score_cutoff=FUZZY_CUTOFF - 10)
+        best: dict[str, float] = {}
+        for _, score, index in results:
+            owner = owners[index]
+            best[owner] = max(best.get(owner, 0.0), score)
+        return tuple(sorted(best.items(), key=lambda kv: -kv[1]))
+
     def _role_titles(self) -> list[tuple[str, Entity, Role]]:
         if self._roles is None:
             self._roles = [(" ".join([name_key(r.title)] + [name_key(a) for a in r.aliases]), e, r)
                            for e in self.registry.entities.values() for r in e.roles]
         return self._roles
 
-    def clean_name(self, text: str) -> str:
+    def _clean_name(self, text: str) -> str:
         """A display name for an unknown party: determiners, titles and appositions stripped."""
         text = text.split(",")[0].strip()
         words = text.split()

@@ -6,9 +6,10 @@ at"); indexing them by their first word keeps matching linear in the text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Generic, Iterable, Sequence, TypeVar
 
-from .model import Quote
+from .model import Quote, Segments, Sentence
 
 # Dotted acronyms ("U.S.") and common abbreviations ("Gen.", "Capt.") keep their full stop.
 _ABBREVIATION = (r"(?:[A-Za-z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Maj|Capt|Col|Lt|Sgt|Brig|Adm|Cmdr|Gov|Sen|Rep|Rev|St|Jr|Sr"
@@ -46,6 +47,52 @@ def tokenize(text: str, start: int = 0, end: int | None = None, quotes: Sequence
         quoted = q < len(spans) and spans[q][0] <= s < spans[q][1]
         out.append(Token(m.group(), s, m.end(), quoted))
     return out
+
+
+class ArticleTokens:
+    """The article's words, tokenized once per paragraph and shared by every stage.
+
+    A sentence ends after punctuation followed by white space, so it never
+    splits a word, and a quotation never crosses a sentence boundary: a
+    sentence's tokens are a slice of its paragraph's, with the ``quoted`` flags
+    ``tokenize`` would give it. Where a span could tokenize differently on its
+    own (a word cut in two, an abbreviation's full stop at its very end), it is
+    tokenized afresh, so every list is exactly what ``tokenize`` returns.
+    """
+
+    def __init__(self, text: str, segments: Segments):
+        self.text = text
+        self.bounds = segments.paragraphs
+        self._paragraph_starts = [start for start, _ in segments.paragraphs]
+        quotes: dict[int, list[Quote]] = {}
+        for quote in segments.quotes:
+            quotes.setdefault(quote.paragraph, []).append(quote)
+        self._quotes = quotes
+        self.paragraphs = [tokenize(text, start, end, quotes.get(index, ()))
+                           for index, (start, end) in enumerate(segments.paragraphs)]
+        self._starts = [[t.start for t in tokens] for tokens in self.paragraphs]
+        self._sentences = {(s.start, s.end): self._slice(s.paragraph, s.start, s.end) for s in segments.sentences}
+
+    def sentence(self, sentence: Sentence) -> list[Token]:
+        """The words of a sentence of the segments these tokens were built from."""
+        return self._sentences[sentence.start, sentence.end]
+
+    def span(self, start: int, end: int) -> list[Token]:
+        """The words of ``text[start:end]``, for matching phrases such as hedges."""
+        paragraph = bisect_left(self._paragraph_starts, start + 1) - 1
+        if paragraph < 0 or end > self.bounds[paragraph][1]:
+            return tokenize(self.text, start, end)
+        return self._slice(paragraph, start, end)
+
+    def _slice(self, paragraph: int, start: int, end: int) -> list[Token]:
+        tokens, starts = self.paragraphs[paragraph], self._starts[paragraph]
+        lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+        cut = (lo > 0 and tokens[lo - 1].end > start) or (hi > lo and tokens[hi - 1].end > end)
+        # "Gen." followed by a quotation mark is "Gen" and "."; at the end of a span it is one token.
+        abbreviation = end < self.bounds[paragraph][1] and self.text[end - 1:end] == "." and not self.text[end].isspace()
+        if cut or abbreviation:
+            return tokenize(self.text, start, end, self._quotes.get(paragraph, ()))
+        return tokens[lo:hi]
 
 
 def words(phrase: str) -> tuple[str, ...]:
