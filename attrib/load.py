@@ -44,6 +44,7 @@ _DATELINE = re.compile(
     r"|[A-Z]{3,}(?:[ ,]+[A-Za-z.]+){0,3}\s*(?:\([^()\n]{1,40}\))?\s*[—–-]{1,2}\s+)"  # "BAGHDAD (Reuters) - "
 )
 _HEADING = re.compile(r"#{1,6}[ \t]+")
+_CREDIT = re.compile(r"[(\[]([^()\[\]]{1,80})[)\]]\s*$")  # "[Samir Odeh/Tigris Observer]" ending a caption
 _BINARY_MAGIC = ((b"%PDF", "PDF"), (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
                  (b"PK\x03\x04", "ZIP archive"), (b"\x7fELF", "executable"), (b"\xd0\xcf\x11\xe0", "Office document"))
 
@@ -291,11 +292,40 @@ def _front_matter(lines: list[tuple[int, int]], text: str) -> tuple[dict[str, st
     return None
 
 
+class _Markers:
+    """Every outlet's markers at once, so that a line without any is passed over in one search."""
+
+    def __init__(self, outlets: Outlets):
+        self.outlets = outlets
+        self.all = tuple(marker for outlet in outlets.outlets for marker in outlet.markers)
+        self.any = re.compile("|".join(re.escape(m) for m in self.all)) if self.all else None
+        self.patterns = tuple(p for outlet in outlets.outlets for p in outlet.patterns)
+
+    def in_line(self, line: str) -> bool:
+        return self.any is not None and self.any.search(line) is not None
+
+
+_MARKERS: dict[int, _Markers] = {}
+
+
+def _markers(outlets: Outlets) -> _Markers:
+    """The prepared markers of a registry's outlets, built once per registry."""
+    prepared = _MARKERS.get(id(outlets))
+    if prepared is None or prepared.outlets is not outlets:
+        if len(_MARKERS) > 8:
+            _MARKERS.clear()
+        prepared = _MARKERS[id(outlets)] = _Markers(outlets)
+    return prepared
+
+
 def _outlet_from_text(text: str, lines: list[tuple[int, int]], outlets: Outlets) -> str | None:
     nonempty = [(s, e) for s, e in lines if text[s:e].strip()]
     edges = nonempty[:_HEAD_LINES] + nonempty[-_HEAD_LINES:]
+    markers = _markers(outlets)
     for s, e in edges:
         line = text[s:e]
+        if not markers.in_line(line) and not any(p.search(line) for p in markers.patterns):
+            continue
         for outlet in outlets.outlets:
             if any(marker in line for marker in outlet.markers) or any(p.search(line) for p in outlet.patterns):
                 return outlet.name
@@ -345,7 +375,7 @@ def _body(text: str, lines: list[tuple[int, int]], outlets: Outlets,
         in_link_list = False
         if _is_caption(line, credits):
             continue
-        if _has_marker(line, outlets) and words <= 8:
+        if words <= 8 and _has_marker(line, outlets):
             continue
         if words <= 10 and parse_date(line):
             continue  # the date line, or a dateline "Outlet / City, December 24, 2020"
@@ -380,7 +410,7 @@ def _body(text: str, lines: list[tuple[int, int]], outlets: Outlets,
 
 
 def _is_caption(line: str, credits: tuple[str, ...]) -> bool:
-    m = re.search(r"[(\[]([^()\[\]]{1,80})[)\]]\s*$", line)
+    m = _CREDIT.search(line)
     if not m:
         return False
     inside = m.group(1).lower()
@@ -388,15 +418,16 @@ def _is_caption(line: str, credits: tuple[str, ...]) -> bool:
 
 
 def _has_marker(line: str, outlets: Outlets) -> bool:
-    return any(marker in line for o in outlets.outlets for marker in o.markers)
+    return _markers(outlets).in_line(line)
 
 
 def _prefix_length(line: str, outlets: Outlets) -> int:
     """Length of a dateline or outlet marker opening a paragraph ("Shafaq News / ", "BAGHDAD — ")."""
-    for outlet in outlets.outlets:
-        for marker in outlet.markers:
-            if line.startswith(marker):
-                rest = line[len(marker):]
-                return len(marker) + len(rest) - len(rest.lstrip(" :/—–-"))
+    if line.startswith(_markers(outlets).all):  # which one, in the rules' order
+        for outlet in outlets.outlets:
+            for marker in outlet.markers:
+                if line.startswith(marker):
+                    rest = line[len(marker):]
+                    return len(marker) + len(rest) - len(rest.lstrip(" :/—–-"))
     m = _DATELINE.match(line)
     return m.end() if m else 0

@@ -15,6 +15,7 @@ from .model import Article, Quote, Segments, Sentence
 
 _OPEN = {"“": "”", "„": "”", "«": "»", "‘": "’", "‹": "›"}
 _CLOSERS = {"”", "»", "’", "›"}
+_MARKS = re.compile("[“„«‘‹”»’›\"']")  # every character that opens or closes a quotation
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jr sr gen maj capt col lt sgt adm cmdr brig gov sen rep rev messrs mt ft "
@@ -45,9 +46,9 @@ def find_quotes(text: str, start: int, end: int, paragraph: int, continues: bool
     quotes: list[Quote] = []
     opened_at = -1
     closer = ""
-    i = start
-    while i < end:
-        ch = text[i]
+    for mark in _MARKS.finditer(text, start, end):
+        i = mark.start()
+        ch = mark.group()
         if opened_at < 0:
             if ch in _OPEN and (ch != "‘" or _opens_single(text, i, start, end)):
                 opened_at, closer = i + 1, _OPEN[ch]
@@ -57,12 +58,10 @@ def find_quotes(text: str, start: int, end: int, paragraph: int, continues: bool
                 opened_at, closer = i + 1, "'"
         elif ch == closer or (closer == "”" and ch == '"') or (closer == '"' and ch == "”"):
             if closer in ("’", "'") and _is_apostrophe(text, i, end):
-                i += 1
                 continue
             if i > opened_at:
                 quotes.append(Quote(opened_at, i, paragraph))
             opened_at = -1
-        i += 1
     if opened_at >= 0:
         inner_end = end
         while inner_end > opened_at and text[inner_end - 1].isspace():

@@ -5,6 +5,7 @@ at"); indexing them by their first word keeps matching linear in the text.
 """
 from __future__ import annotations
 
+import operator
 import re
 from bisect import bisect_left
 from typing import Generic, Iterable, Sequence, TypeVar
@@ -12,9 +13,11 @@ from typing import Generic, Iterable, Sequence, TypeVar
 from .model import Quote, Segments, Sentence
 
 # Dotted acronyms ("U.S.") and common abbreviations ("Gen.", "Capt.") keep their full stop.
-_ABBREVIATION = (r"(?:[A-Za-z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Maj|Capt|Col|Lt|Sgt|Brig|Adm|Cmdr|Gov|Sen|Rep|Rev|St|Jr|Sr"
+# The lookahead only lets words shaped like one of the abbreviations try the list (which is slow to try).
+_ABBREVIATION = (r"(?:[A-Za-z]\.){2,}|\b(?=[A-Z][a-z]{1,3}\.)(?:Mr|Mrs|Ms|Dr|Prof|Gen|Maj|Capt|Col|Lt|Sgt|Brig|Adm|Cmdr|Gov|Sen|Rep|Rev|St|Jr|Sr"
                  r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Mt|Ft|Inc|Ltd|Co|Corp|Dept)\.(?=\s|$)")
 _TOKEN = re.compile(_ABBREVIATION + r"|\w+(?:[-’'.&]\w+)*|[^\w\s]")
+_span = operator.methodcaller("span")
 T = TypeVar("T")
 
 
@@ -38,14 +41,16 @@ def tokenize(text: str, start: int = 0, end: int | None = None, quotes: Sequence
     """Words and punctuation of ``text[start:end]``; ``quoted`` marks words inside quotation marks."""
     end = len(text) if end is None else end
     spans = [(q.start, q.end) for q in quotes if q.end > start and q.start < end]
+    if not spans:
+        return [Token(text[s:e], s, e) for s, e in map(_span, _TOKEN.finditer(text, start, end))]
     out = []
     q = 0
     for m in _TOKEN.finditer(text, start, end):
-        s = m.start()
+        s, e = m.span()
         while q < len(spans) and spans[q][1] <= s:
             q += 1
         quoted = q < len(spans) and spans[q][0] <= s < spans[q][1]
-        out.append(Token(m.group(), s, m.end(), quoted))
+        out.append(Token(text[s:e], s, e, quoted))
     return out
 
 
