@@ -14,12 +14,15 @@ condemned with no perpetrator named yields none.
 """
 from __future__ import annotations
 
+import operator
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
 from .claims import noun_phrase_after, source_before
 from .model import Article, Blame, Claim, Mention, Segments, Sentence
 from .rules import BlameVerb, Cues, Registry
+from .segment import SpanIndex
 from .tokens import ArticleTokens, Token
 
 _OBJECT_STOPS = frozenset({"of", "for", "over", "after", "in", "on", "at", "with", "by", "that", "which", "who",
@@ -37,6 +40,8 @@ _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _PREDICATE = frozenset({"is", "are", "was", "were", "be", "been", "called", "branded", "labelled", "labeled",
                         "described", "as", "either", "neither", "mere", "just", "simply"})
 _NEGATION_REACH = 4
+_start = operator.attrgetter("start")
+_end = operator.attrgetter("end")
 
 
 @dataclass(frozen=True)
@@ -51,20 +56,21 @@ class _Found:
 
 
 def detect_blames(article: Article, segments: Segments, claims: Sequence[Claim], *, registry: Registry,
-                  scan, tokens: ArticleTokens | None = None) -> Iterator[_Found]:
+                  scan, words: ArticleTokens | None = None) -> Iterator[_Found]:
     """Yield blame findings in document order (resolution happens in the pipeline).
 
-    ``scan`` finds registry names in tokens (``Resolver.scan``); ``tokens`` are
-    the article's words if an earlier stage has them already.
+    ``scan`` finds registry names in tokens (``Resolver.scan``); ``words`` are
+    the article's tokens if an earlier stage has them already.
     """
     text = article.text
     cues = registry.cues
-    words = tokens or ArticleTokens(text, segments)
+    words = words or ArticleTokens(text, segments)
+    spans = SpanIndex([(c.start, c.end) for c in claims])
     for sentence in segments.sentences:
         tokens = words.sentence(sentence)
         if not tokens or _question(tokens):
             continue
-        inside = [(n, c) for n, c in enumerate(claims) if c.start < sentence.end and sentence.start < c.end]
+        inside = [(n, claims[n]) for n in spans.overlapping(sentence.start, sentence.end)]
         yield from _verb_blames(text, tokens, sentence, inside, cues, scan)
         for number, claim in inside:
             yield from _claim_blames(text, tokens, sentence, number, claim, registry, scan)
@@ -161,12 +167,13 @@ def _claim_blames(text: str, tokens: list[Token], sentence: Sentence, number: in
                   registry: Registry, scan) -> Iterator[_Found]:
     """The claim's speaker blames the doer its content names."""
     cues = registry.cues
-    span = [k for k, t in enumerate(tokens) if claim.start <= t.start and t.end <= claim.end]
-    if not span or claim.mention is None:
+    # The tokens inside the claim: those starting at or after its start, up to the last ending by its end.
+    lo = bisect_left(tokens, claim.start, key=_start)
+    hi = bisect_right(tokens, claim.end, lo, key=_end)
+    if hi <= lo or claim.mention is None:
         return
-    lo, hi = span[0], span[-1] + 1
     sub = tokens[lo:hi]
-    if any(cues.denial_index.match(sub, k) for k in range(len(sub))):
+    if cues.denial_index.occurs_in(sub):
         return
     specific: list[_Found] = []
     labels: list[_Found] = []

@@ -95,10 +95,10 @@ class _Attribution:
 
 
 def extract_claims(article: Article, segments: Segments, *, cues: Cues,
-                   tokens: ArticleTokens | None = None) -> Iterator[Claim]:
-    """Yield the article's claims in document order (``tokens``: the article's words, if already found)."""
+                   words: ArticleTokens | None = None) -> Iterator[Claim]:
+    """Yield the article's claims in document order (``words``: the article's tokens, if already found)."""
     text = article.text
-    words = tokens or ArticleTokens(text, segments)
+    words = words or ArticleTokens(text, segments)
     quotes_by_paragraph: dict[int, list[Quote]] = {}
     for quote in segments.quotes:
         quotes_by_paragraph.setdefault(quote.paragraph, []).append(quote)
@@ -260,7 +260,8 @@ def _attributions(tokens: list[Token], cues: Cues, is_title: bool) -> list[_Attr
     i = 0
     while i < n:
         tok = tokens[i]
-        if tok.quoted or i < consumed_until:
+        if tok.quoted or i < consumed_until or (tok.lower not in cues.according_index.first_words
+                                                 and tok.lower not in cues.speech_index.first_words):
             i += 1
             continue
         according = cues.according_index.match(tokens, i)

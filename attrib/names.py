@@ -43,7 +43,8 @@ def word_parts(text: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
-def key_of_parts(parts: tuple[str, ...] | list[str]) -> str:
+@lru_cache(maxsize=65536)
+def key_of_parts(parts: tuple[str, ...]) -> str:
     """Join word keys into a name key: leading articles and "al"/"el" particles dropped."""
     tokens = list(parts)
     while tokens and tokens[0] in _ARTICLES and len(tokens) > 1:

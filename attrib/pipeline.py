@@ -12,7 +12,7 @@ from .load import Source, iter_sources, parse_article
 from .model import Analysis, Article, Blame, Claim, Mention, Resolution, Unresolved
 from .resolve import Context, Resolver
 from .rules import Registry
-from .segment import segment
+from .segment import SpanIndex, segment
 from .tokens import ArticleTokens
 
 _PRONOUNS = frozenset({"he", "she", "it", "they", "them", "him", "her", "its", "their", "we", "us", "i", "me"})
@@ -43,9 +43,9 @@ def analyze(article: Article, registry: Registry) -> Analysis:
             if len(ids) == 1:
                 context.named.append((tokens[s].start, registry.entities[next(iter(ids))]))
 
-    found_claims = list(extract_claims(article, segments, cues=cues, tokens=words))
-    covered = sorted([(q.start, q.end) for q in segments.quotes] + [(c.start, c.end) for c in found_claims])
-    context.prominent = [(pos, entity) for pos, entity in context.named if not _inside(pos, covered)]
+    found_claims = list(extract_claims(article, segments, cues=cues, words=words))
+    covered = SpanIndex([(q.start, q.end) for q in segments.quotes] + [(c.start, c.end) for c in found_claims])
+    context.prominent = [(pos, entity) for pos, entity in context.named if not covered.covers(pos)]
     context.text = text.lower()
     # Sentence subjects are the antecedents "he" and "it" most often point back to.
     for sentence in segments.sentences:
@@ -67,7 +67,7 @@ def analyze(article: Article, registry: Registry) -> Analysis:
 
     blames: list[Blame] = []
     seen: set[tuple] = set()
-    for found in detect_blames(article, segments, claims, registry=registry, scan=resolver.scan, tokens=words):
+    for found in detect_blames(article, segments, claims, registry=registry, scan=resolver.scan, words=words):
         if found.claim is not None and found.accuser is claims[found.claim].mention:
             accuser = claims[found.claim].speaker
         else:
@@ -95,10 +95,6 @@ def analyze(article: Article, registry: Registry) -> Analysis:
                             blame_confidence(found.strength, accuser, accused, hedge, distance)))
 
     return Analysis(article, tuple(claims), tuple(blames), _unresolved(claims, blames))
-
-
-def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in spans)
 
 
 def _unresolved(claims: list[Claim], blames: list[Blame]) -> tuple[Unresolved, ...]:

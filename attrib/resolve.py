@@ -127,18 +127,17 @@ class Resolver:
         """Registry names in a token sequence, longest first, as (first, last + 1, entries)."""
         found = []
         n = len(tokens)
-        i = 0
-        while i < n:
-            if not self._starts_name(tokens[i].text):
-                i += 1
+        taken = 0  # the tokens before this one belong to a name found already
+        for i in [k for k, token in enumerate(tokens) if self._starts_name(token.text)]:
+            if i < taken:
                 continue
             best = None
-            parts: list[str] = []
+            parts: tuple[str, ...] = ()
             for j in range(i, min(n, i + self.longest + 2)):
                 tok = tokens[j]
                 if not tok.text[0].isalnum():
                     break
-                parts.extend(word_parts(tok.text))
+                parts += word_parts(tok.text)
                 key = key_of_parts(parts)
                 entries = self.aliases.get(key)
                 if entries and not (key in ("the", "a", "an")):
@@ -151,9 +150,7 @@ class Resolver:
                     break
             if best and _plausible(tokens, best[0], best[1], best[2]) and not self._other_first_name(tokens, best[0], best[2]):
                 found.append(best)
-                i = best[1]
-            else:
-                i += 1
+                taken = best[1]
         return found
 
     def _may_start_name(self, word: str) -> bool:

@@ -10,6 +10,9 @@ quote at its own end: an unbalanced mark never swallows the rest of the article.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
+from typing import Sequence
 
 from .model import Article, Quote, Segments, Sentence
 
@@ -141,3 +144,26 @@ def _abbreviation_before(text: str, dot: int, floor: int) -> bool:
     # Initials such as "J." or "U.S." inside a name or an acronym.
     return len(word) == 1 and text[j].isupper() or (len(word) > 1 and "." in word and all(len(p) <= 1 for p in word.split(".")))
 
+
+
+class SpanIndex:
+    """Ranges of the text, asked which hold a position or overlap a range without a pass over all."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]):
+        self._spans = spans
+        self._order = sorted(range(len(spans)), key=lambda k: spans[k][0])
+        self._starts = [spans[k][0] for k in self._order]
+        # The furthest end among the spans up to each one, by start: all spans before the first
+        # whose reach passes a position end before it.
+        self._reach = list(accumulate((spans[k][1] for k in self._order), max))
+
+    def covers(self, position: int) -> bool:
+        """Whether a span holds ``position`` (start <= position < end)."""
+        k = bisect_right(self._starts, position)
+        return k > 0 and self._reach[k - 1] > position
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """The indices of the spans overlapping ``[start, end)``, in the order given."""
+        hi = bisect_left(self._starts, end)
+        lo = bisect_right(self._reach, start, 0, hi)
+        return sorted(k for k in self._order[lo:hi] if self._spans[k][1] > start)

@@ -115,6 +115,8 @@ class PhraseIndex(Generic[T]):
                 self._by_first.setdefault(ws[0], []).append((ws, payload))
         for bucket in self._by_first.values():
             bucket.sort(key=lambda e: -len(e[0]))
+        # The words a phrase can start with: a token whose ``lower`` is not here matches nothing.
+        self.first_words = frozenset(self._by_first)
 
     def __contains__(self, word: str) -> bool:
         return word in self._by_first
@@ -129,11 +131,19 @@ class PhraseIndex(Generic[T]):
                 return n, payload
         return None
 
+    def occurs_in(self, tokens: Sequence[Token]) -> bool:
+        """Whether any phrase starts at any of the tokens."""
+        return next(iter(self.find(tokens)), None) is not None
+
     def find(self, tokens: Sequence[Token], start: int = 0, end: int | None = None) -> Iterable[tuple[int, int, T]]:
         """Every match in ``tokens[start:end]`` as (index, length, payload), left to right."""
         end = len(tokens) if end is None else end
+        first_words = self.first_words
         i = start
         while i < end:
+            if tokens[i].lower not in first_words:  # most words start no phrase: skip the call
+                i += 1
+                continue
             hit = self.match(tokens, i)
             if hit and i + hit[0] <= end:
                 yield i, hit[0], hit[1]
