@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date as Date
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 from typing import Iterable, NamedTuple, Sequence
 
 from rapidfuzz import fuzz, process
@@ -27,6 +29,7 @@ from .tokens import Token, tokenize
 FUZZY_CUTOFF = 88.0  # on transliteration skeletons
 FUZZY_MARGIN = 4.0  # a runner-up this close makes the match ambiguous
 _CACHE_SIZE = 50_000  # distinct words and mentions remembered per resolver
+_text = attrgetter("text")
 _DROPPED = frozenset({"the", "a", "an", "al", "el"})  # words a name key leaves out before a name
 _KIND_RANK = {"name": 0, "alias": 0, "role": 1, "surname": 2}
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
@@ -128,7 +131,9 @@ class Resolver:
         found = []
         n = len(tokens)
         taken = 0  # the tokens before this one belong to a name found already
-        for i in [k for k, token in enumerate(tokens) if self._starts_name(token.text)]:
+        # Which words may start a name, asked for all of them in one pass (map runs in C).
+        starts = compress(range(n), map(self._starts_name, map(_text, tokens)))
+        for i in starts:
             if i < taken:
                 continue
             best = None

@@ -17,7 +17,8 @@ from .model import Quote, Segments, Sentence
 _ABBREVIATION = (r"(?:[A-Za-z]\.){2,}|\b(?=[A-Z][a-z]{1,3}\.)(?:Mr|Mrs|Ms|Dr|Prof|Gen|Maj|Capt|Col|Lt|Sgt|Brig|Adm|Cmdr|Gov|Sen|Rep|Rev|St|Jr|Sr"
                  r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Mt|Ft|Inc|Ltd|Co|Corp|Dept)\.(?=\s|$)")
 _TOKEN = re.compile(_ABBREVIATION + r"|\w+(?:[-’'.&]\w+)*|[^\w\s]")
-_span = operator.methodcaller("span")
+_start = operator.attrgetter("start")
+_lower = operator.attrgetter("lower")
 T = TypeVar("T")
 
 
@@ -26,11 +27,11 @@ class Token:
 
     __slots__ = ("text", "start", "end", "lower", "quoted")
 
-    def __init__(self, text: str, start: int, end: int, quoted: bool = False):
+    def __init__(self, text: str, start: int, end: int, quoted: bool = False, lower: str | None = None):
         self.text = text
         self.start = start
         self.end = end
-        self.lower = text.lower().replace("’", "'")
+        self.lower = text.lower().replace("’", "'") if lower is None else lower
         self.quoted = quoted
 
     def __repr__(self) -> str:
@@ -40,18 +41,20 @@ class Token:
 def tokenize(text: str, start: int = 0, end: int | None = None, quotes: Sequence[Quote] = ()) -> list[Token]:
     """Words and punctuation of ``text[start:end]``; ``quoted`` marks words inside quotation marks."""
     end = len(text) if end is None else end
-    spans = [(q.start, q.end) for q in quotes if q.end > start and q.start < end]
-    if not spans:
-        return [Token(text[s:e], s, e) for s, e in map(_span, _TOKEN.finditer(text, start, end))]
-    out = []
-    q = 0
-    for m in _TOKEN.finditer(text, start, end):
-        s, e = m.span()
-        while q < len(spans) and spans[q][1] <= s:
-            q += 1
-        quoted = q < len(spans) and spans[q][0] <= s < spans[q][1]
-        out.append(Token(text[s:e], s, e, quoted))
-    return out
+    spans = [m.span() for m in _TOKEN.finditer(text, start, end)]
+    piece = text[start:end]
+    lowered = piece.lower().replace("’", "'")
+    # Lower-casing the whole range at once is faster, and the same as word by word unless a
+    # character changes length ("İ") or depends on its neighbours (the final sigma).
+    if len(lowered) == len(piece) and "Σ" not in piece:
+        tokens = [Token(text[s:e], s, e, False, lowered[s - start:e - start]) for s, e in spans]
+    else:
+        tokens = [Token(text[s:e], s, e) for s, e in spans]
+    for quote in quotes:
+        if quote.end > start and quote.start < end:
+            for k in range(bisect_left(tokens, quote.start, key=_start), bisect_left(tokens, quote.end, key=_start)):
+                tokens[k].quoted = True
+    return tokens
 
 
 class ArticleTokens:
@@ -75,7 +78,6 @@ class ArticleTokens:
         self._quotes = quotes
         self.paragraphs = [tokenize(text, start, end, quotes.get(index, ()))
                            for index, (start, end) in enumerate(segments.paragraphs)]
-        self._starts = [[t.start for t in tokens] for tokens in self.paragraphs]
         self._sentences = {(s.start, s.end): self._slice(s.paragraph, s.start, s.end) for s in segments.sentences}
 
     def sentence(self, sentence: Sentence) -> list[Token]:
@@ -90,8 +92,9 @@ class ArticleTokens:
         return self._slice(paragraph, start, end)
 
     def _slice(self, paragraph: int, start: int, end: int) -> list[Token]:
-        tokens, starts = self.paragraphs[paragraph], self._starts[paragraph]
-        lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+        tokens = self.paragraphs[paragraph]
+        lo = bisect_left(tokens, start, key=_start)
+        hi = bisect_left(tokens, end, lo, key=_start)
         cut = (lo > 0 and tokens[lo - 1].end > start) or (hi > lo and tokens[hi - 1].end > end)
         # "Gen." followed by a quotation mark is "Gen" and "."; at the end of a span it is one token.
         abbreviation = end < self.bounds[paragraph][1] and self.text[end - 1:end] == "." and not self.text[end].isspace()
@@ -139,6 +142,8 @@ class PhraseIndex(Generic[T]):
         """Every match in ``tokens[start:end]`` as (index, length, payload), left to right."""
         end = len(tokens) if end is None else end
         first_words = self.first_words
+        if first_words.isdisjoint(map(_lower, tokens[start:end])):
+            return  # the common case, settled in one pass that runs in C
         i = start
         while i < end:
             if tokens[i].lower not in first_words:  # most words start no phrase: skip the call
