@@ -421,7 +421,10 @@ def _content_after(tokens: list[Token], start: int, kind: str, cues: Cues) -> tu
         # "called it a “shameful terrorist crime”", "described them as an “outlaw group”": the name given.
         for k in range(start, min(end, start + 14)):
             if tokens[k].text in ("”", '"', "’", "»") and k > start and tokens[k - 1].quoted:
-                return start, k + 1
+                opening = k - 1
+                while opening > start and tokens[opening].quoted:
+                    opening -= 1
+                return opening, k + 1  # the quoted name is the speaker's words
             if tokens[k].text in (",", ";"):
                 return (start, k) if k > start else None
         return start, end
@@ -712,6 +715,8 @@ def _segment_back(tokens: list[Token], end: int) -> tuple[int, int] | None:
             break
         if start < end and len(tok.lower) > 4 and tok.lower.endswith("ed") and tok.text[:1].islower() \
                 and tok.lower not in _NOT_PAST:
+            if start >= 2 and tokens[start - 2].text == ",":
+                start -= 1  # a participle apposition: "The statement, issued on Sunday, said"
             break  # a verb: "Rocket fire had slowed after several armed factions announced"
         start -= 1
     if end - start >= _MAX_SUBJECT:
@@ -721,7 +726,7 @@ def _segment_back(tokens: list[Token], end: int) -> tuple[int, int] | None:
 
 def _apposition(tokens: list[Token], start: int, stop: int) -> bool:
     first = tokens[start]
-    if first.lower.endswith("ing") or first.lower in _RELATIVES:
+    if first.lower.endswith(("ing", "ed")) or first.lower in _RELATIVES:
         return True
     if first.text[:1].islower() and first.lower not in PRONOUNS:
         return _names_someone(tokens, start - 1)
