@@ -780,7 +780,7 @@ def sentence_subject(tokens: list[Token], cues: Cues) -> tuple[int, int] | None:
         if tok.quoted or tok.text in _BREAKS or tok.text in (".", "!", "?"):
             break
         word = tok.lower
-        if tok.text[:1].isupper() or word in ("of", "for", "the", "'s", "al", "'", "-") or word in cues.nominals \
+        if _capitalised(tok) or word in ("of", "for", "the", "'s", "al", "'", "-") or word in cues.nominals \
                 or word in PRONOUNS or (k > start and tokens[k - 1].lower in ("the", "a", "an", "of", "for")):
             k += 1
             continue

@@ -74,7 +74,11 @@ class Context:
         return {e.id for _, e in self.named}
 
     def remember(self, position: int, resolution: Resolution, mention: str) -> None:
+        """A speaker resolved: an antecedent for pronouns, and its surname for later bare surnames."""
         self.speakers.append((position, resolution, mention))
+        self.learn_surname(resolution, mention)
+
+    def learn_surname(self, resolution: Resolution, mention: str) -> None:
         if resolution.entity is not None and resolution.method in ("alias", "fuzzy", "name", "surname"):
             parts = word_parts(mention)
             if parts:
@@ -269,7 +273,8 @@ class Resolver:
         hits = [h for h in hits if h in people or not any(x.kind == "surname" for x in h[2])]
         unknown = self.person_name(text) if not people else None
         if unknown:
-            return Resolution(unknown, None, "unresolved", 0.6, text)
+            # A full name the registry lacks: a spelling variant of a registered one, or someone new.
+            return self._fuzzy(unknown, context) or Resolution(unknown, None, "unresolved", 0.6, text)
         if not hits and key in context.people:
             # "Castell" after "Mira Castell": the unregistered person this article already named.
             return Resolution(context.people[key], None, "unresolved", 0.6, text)
