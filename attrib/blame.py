@@ -33,6 +33,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "these", "those", "this", "that", "s
 _CLAUSE_OPENERS = frozenset({"that", ",", ";", ":", "and", "but", "because", "as", "while", "when", "whereas", "hence",
                              "therefore", "thus", "so"})
 _PRONOUN_OBJECTS = frozenset({"the", "a", "an", "this", "that", "those", "these"})
+_PARTICIPLES = frozenset({"hit", "struck", "shot", "fired", "killed", "targeted", "attacked", "bombed", "shelled"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _PREDICATE = frozenset({"is", "are", "was", "were", "be", "been", "called", "branded", "labelled", "labeled",
                         "described", "as", "either", "neither", "mere", "just", "simply"})
@@ -220,7 +221,7 @@ def _act_after(tokens: Sequence[Token], j: int, cues: Cues) -> str | None:
         hit = cues.acts_index.match(tokens, k)
         if hit:
             previous = tokens[k - 1].lower if k > j else ""
-            if previous in _BE or (previous in ("been", "being") and tok.lower.endswith("ed")):
+            if previous in _BE and (tok.lower.endswith(("ed", "en")) or tok.lower in _PARTICIPLES):
                 return None  # "the embassy had been attacked": the party is the target
             return " ".join(t.lower for t in tokens[k:k + hit[0]])
         if tok.text in (".", ";", "!", "?", ",", "(", ")") or tok.lower in cues.act_stops:

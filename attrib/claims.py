@@ -428,7 +428,7 @@ def _content_after(tokens: list[Token], start: int, kind: str, cues: Cues) -> tu
             if tokens[k].text in (",", ";"):
                 return (start, k) if k > start else None
         return start, end
-    if kind == "clause" and not opens_quote and not _has_verb(tokens, start, end):
+    if kind == "report" and not opens_quote and not _has_verb(tokens, start, end):
         return None  # "reported several arrests": a noun phrase, not a reported clause
     return start, end
 
@@ -751,12 +751,12 @@ def _speaker_like(tokens: list[Token], start: int, stop: int, cues: Cues) -> boo
     if any(t.lower in cues.nominals for t in span):
         return True
     for k, t in enumerate(span):
-        if not t.text[:1].isupper() or t.lower in _CONJUNCTIONS or t.lower in ("the", "a", "an", "in", "on", "for", "at"):
+        if not _capitalised(t) or t.lower in _CONJUNCTIONS or t.lower in ("the", "a", "an", "in", "on", "for", "at"):
             continue
         # The capital of a sentence's first word proves nothing when a lower-case noun follows it:
         # "Preliminary information suggested ..." names no one, "Rasool said ..." does.
         first_word = start + k == 0 or tokens[start + k - 1].text in (",", ":", "“", '"', "—", "–")
-        if first_word and k + 1 < len(span) and not span[k + 1].text[:1].isupper():
+        if first_word and k + 1 < len(span) and not _capitalised(span[k + 1]):
             continue
         return True
     return False

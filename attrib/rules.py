@@ -34,7 +34,7 @@ ENTITY_KEYS = ("id", "name", "type", "aliases", "shared_aliases", "roles", "gene
 ROLE_KEYS = ("title", "aliases", "office", "from", "to", "multiple")
 CUE_KEYS = ("speech", "according_to", "participle_links", "blame", "denial", "negation",
             "conditionals", "hedges", "titles", "nominals")
-SPEECH_KEYS = ("clause", "object", "naming", "addressee", "request")
+SPEECH_KEYS = ("clause", "report", "object", "naming", "addressee", "request")
 BLAME_KEYS = ("verbs", "by_agent", "acts", "act_stops", "connections")
 BLAME_VERB_KEYS = ("forms", "then", "until", "object_after", "strength")
 OUTLET_FILE_KEYS = ("outlets", "credits", "boilerplate", "bylines")
