@@ -33,6 +33,8 @@ _DETERMINERS = frozenset({"a", "an", "the", "no", "any", "this", "these", "those
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
                        "yesterday", "tonight", "overnight"})
 _TIME_NOUNS = frozenset({"week", "month", "year", "night", "morning", "evening", "afternoon", "weekend"})
+_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "a", "an",
+                           "several", "few", "some", "many"})
 _TIME_WORDS = frozenset({"day", "days", "weeks", "months", "years", "earlier", "later", "ago", "hours", "minutes"})
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
@@ -519,6 +521,9 @@ def _ends_clause(tokens: list[Token], j: int, cues: Cues) -> bool:
             return True
         if nxt.lower in _TRAILING_PHRASES:
             return True  # "..., the embassy said, without naming ...", "..., officials said, which may explain"
+        if j + 2 < n and (nxt.lower in _NUMBER_WORDS or nxt.text.isdigit()) and (
+                tokens[j + 2].lower in _TIME_WORDS or tokens[j + 2].lower in _TIME_NOUNS):
+            return True  # "..., his office said, three days after the attack."
     if tok.text in ("“", '"') and j + 1 < n and tokens[j + 1].quoted:
         return False
     return False
