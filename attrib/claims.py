@@ -286,6 +286,9 @@ def _attributions(tokens: list[Token], cues: Cues, is_title: bool) -> list[_Attr
         headline = _headline(tokens, cues)
         if headline:
             found.append(headline)
+    # "The premier had told Blinken that ..., his office said": the inner report is the claim.
+    found = [a for a in found if not (a.rule.startswith("postposed") and a.content and any(
+        b is not a and b.content and a.content[0] <= b.cue < a.content[1] for b in found))]
     # "According to X, Y said ...": the inner cue names the source; the according phrase only cites it.
     inner = [a for a in found if a.kind != "according" and a.content]
     found = [a for a in found if not (a.kind == "according" and a.content and any(
