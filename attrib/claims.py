@@ -665,6 +665,11 @@ def source_before(tokens: list[Token], i: int, cues: Cues) -> tuple[int, int] | 
             end -= 2  # "has for months pointed to ..."
         else:
             break
+    # "The Kurdistan Regional Government (KRG) blamed": an acronym in brackets belongs to the name.
+    if end > 1 and tokens[end - 1].text == ")":
+        opening = next((k for k in range(end - 2, max(-1, end - 8), -1) if tokens[k].text == "("), None)
+        if opening is not None and opening > 0:
+            end = opening
     # "X, spokesman of ..., said": the comma closes an apposition to the source.
     if end > 0 and tokens[end - 1].text == ",":
         return _before_apposition(tokens, end - 1, cues)

@@ -531,11 +531,12 @@ class Resolver:
                     return Resolution(res.name, res.entity, "nominal", 0.7, surface)
         if nominal == "office" and surface.lower().startswith("the ") and len(surface.split()) <= 3:
             # "the embassy": the embassy the article named last; else the last institution that spoke.
-            head = name_key(surface).split(" ")[-1]
+            words = set(name_key(surface).split())
             before = [e for p, e in context.named if p < position]
             after = [e for p, e in context.named if p > position]
             for entity in list(reversed(before)) + after:
-                if entity.type != "person" and head in self._name_words(entity):
+                # "the embassy" is the US Embassy; "the federal government" is not the Kurdistan Regional Government.
+                if entity.type != "person" and words <= self._name_words(entity):
                     return Resolution(entity.name, entity, "nominal", 0.75, surface)
             for _, res, _ in reversed(context.speakers):
                 if res.entity is not None and res.entity.type in ("organization", "government"):
