@@ -335,9 +335,10 @@ def _is_verb_use(tokens: list[Token], i: int, length: int, cues: Cues) -> bool:
         return False  # "The United States", "Sunday Times": a name, not a verb
     if nxt == "of":
         return False  # "a central promise of", "claims of"
-    lemma_form = not tok.lower.endswith(("s", "ed", "ing")) and length == 1
+    entry = cues.speech.get(tok.lower)
+    lemma_form = length == 1 and entry is not None and entry[0] == tok.lower
     if lemma_form and not (prev in _PLURAL_SUBJECTS or prev in _MODALS or prev in ("did", "do", "does", "to", "also")
-                           or (prev.endswith("s") and not prev.endswith(("ss", "'s"))) or tok.lower in ("said", "told")):
+                           or (prev.endswith("s") and not prev.endswith(("ss", "'s")))):
         return False  # a bare base form needs a plural subject: "officials say", not "a central promise"
     if prev == "to" and not tok.lower.endswith("ed"):
         return False  # "refused to comment", "is expected to announce"
