@@ -76,6 +76,7 @@ _NEGATIVE_SOURCES = frozenset({"none", "no", "neither", "nor", "nothing", "nobod
                                "there", "here", "what", "which", "it's"})
 _PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you", "who", "that", "people", "police", "staff", "military", "army",
                               "government", "media", "press", "public", "leadership"})
+_CHARGE_NOUNS = frozenset({"accusation", "allegation", "claim", "charge", "assertion", "assessment", "account", "version"})
 _ADDRESSEES = frozenset({"me", "him", "her", "us", "them", "you", "reporters", "journalists", "lawmakers", "parliament"})
 _TRAILING_PHRASES = frozenset({"without", "after", "before", "as", "when", "while", "shortly", "following", "amid",
                                "during", "since", "in", "on", "at", "which", "who", "although", "though", "because",
@@ -432,6 +433,9 @@ def _content_after(tokens: list[Token], start: int, kind: str, cues: Cues) -> tu
                 break
             if tok.text in (",", ";") and end + 1 < n and tokens[end + 1].lower == "but":
                 break  # ", but ...": the reporter's own contrast
+            if tok.text == "," and end + 2 < n and tokens[end + 1].lower in ("a", "an") \
+                    and tokens[end + 2].lower in _CHARGE_NOUNS:
+                break  # "..., an accusation Kyiv rejected": the reporter's comment on it
             if tok.text in (",", ";") and end > start and _attribution_follows(tokens, end + 1, cues):
                 break  # "..., it said, ..." or "...; opponents say ...": another attribution starts
         end += 1
