@@ -277,12 +277,12 @@ def _predicate_before(tokens: Sequence[Token], s: int) -> bool:
 
 
 def _negated(tokens: Sequence[Token], i: int, cues: Cues) -> bool:
-    for k in range(max(0, i - _NEGATION_REACH), i):
+    """A negation in the same clause just before: "did not blame", "No known Iran-backed groups"."""
+    for k in range(i - 1, max(-1, i - 1 - _NEGATION_REACH), -1):
         tok = tokens[k]
-        if tok.text in (",", ";", ".") and k < i - 1:
-            continue
+        if tok.text in (",", ";", ".", ":") or tok.lower in ("that", "which", "who", "because", "but"):
+            return False  # "there was no doubt that Iran was responsible": the negation is another clause's
         if cues.negation_index.match(tokens, k) or tok.lower.endswith("n't"):
-            # "No known Iran-backed groups have claimed" negates; "no one" far back does not.
             return True
     return False
 
