@@ -182,19 +182,19 @@ def _claim_blames(text: str, tokens: list[Token], sentence: Sentence, number: in
             if hits:
                 s, e, _ = hits[0]
                 specific.append(_Found(claim.mention, _mention(text, sub, by + 1 + s, by + 1 + e), f"{phrase} by",
-                                       "claim-by-agent", 0.9, number, sentence))
+                                       "claim-by-agent", 0.93, number, sentence))
             else:
                 end = noun_phrase_after(sub, by + 1, cues)
                 if end > by + 1:
                     specific.append(_Found(claim.mention, _mention(text, sub, by + 1, end), f"{phrase} by",
-                                           "claim-by-agent", 0.85, number, sentence))
+                                           "claim-by-agent", 0.88, number, sentence))
     # "... connected to Y".
     for k, length, phrase in cues.connections_index.find(sub):
         hits = [h for h in scan(sub[k + length:k + length + 6]) if h[0] <= 2]
         if hits and not _negated(sub, k, cues):
             s, e, _ = hits[0]
             specific.append(_Found(claim.mention, _mention(text, sub, k + length + s, k + length + e), phrase,
-                                   "claim-connection", 0.8, number, sentence))
+                                   "claim-connection", 0.85, number, sentence))
     # Parties named in the content: the doers of an act, or called by a label for perpetrators.
     headline = claim.kind == "headline"
     for s, e, entries in scan(sub):
@@ -205,18 +205,18 @@ def _claim_blames(text: str, tokens: list[Token], sentence: Sentence, number: in
             continue
         act = _act_after(sub, e, cues) if kinds & _AGENT_TYPES else None
         if act is not None:
-            found = _Found(claim.mention, _mention(text, sub, s, e), act, "claim-agent", 0.8, number, sentence)
+            found = _Found(claim.mention, _mention(text, sub, s, e), act, "claim-agent", 0.88, number, sentence)
             (labels if kinds == {"label"} else specific).append(found)
         elif "label" in kinds and (_predicate_before(sub, s) or _subject_position(sub, s)):
             accused = _mention(text, sub, s, e)
-            labels.append(_Found(claim.mention, accused, "names " + accused.text.lower(), "claim-label", 0.7, number,
+            labels.append(_Found(claim.mention, accused, "names " + accused.text.lower(), "claim-label", 0.85, number,
                                  sentence))
     # A party the registry does not know, opening the claim as the doer: "Ukrainian troops had fired on the plant".
     if not specific and not labels:
         doer = _leading_doer(sub, cues)
         if doer is not None:
             s, e, act = doer
-            specific.append(_Found(claim.mention, _mention(text, sub, s, e), act, "claim-agent", 0.7, number, sentence))
+            specific.append(_Found(claim.mention, _mention(text, sub, s, e), act, "claim-agent", 0.75, number, sentence))
     # A named party outweighs a generic label in the same claim: "attackers ... linked to Y" blames Y.
     # A headline's "Iraqi official: perpetrators arrested" adds no accusation to the body's.
     yield from specific or ([] if headline else labels[:1])
