@@ -32,7 +32,7 @@ CLAIM_RULES = {
 # How well a resolution method identifies the party.
 RESOLUTION = {
     "alias": 1.0, "name": 1.0, "office": 0.98, "role": 0.97, "surname": 0.97, "fuzzy": 0.93, "pronoun": 0.95,
-    "nominal": 0.92, "unresolved": 0.93, "ambiguous": 0.6, "unresolved-pronoun": 0.5,
+    "nominal": 0.92, "unresolved": 0.93, "ambiguous": 0.5, "unresolved-pronoun": 0.45,
 }
 
 
