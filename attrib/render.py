@@ -348,9 +348,9 @@ def comparison_markdown(comparison: Comparison) -> str:
     """The comparison as Markdown: the blame matrix and its summary, then voices and naming."""
     heads = [_md(o.name) for o in comparison.outlets]
 
-    def header(*first: str, last: tuple[str, ...] = ()) -> list[str]:
+    def header(*first: str, last: tuple[str, ...] = (), align: str = ":---:") -> list[str]:
         columns = [*first, *heads, *last]
-        aligns = ["---"] * len(first) + [":---:"] * len(heads) + ["---"] * len(last)
+        aligns = ["---"] * len(first) + [align] * len(heads) + ["---"] * len(last)
         return ["| " + " | ".join(columns) + " |", "| " + " | ".join(aligns) + " |"]
 
     lines = ["# Coverage compared", "", _outlets_line(comparison).replace("|", "\\|"), "", "## Who blamed whom", ""]
@@ -374,7 +374,7 @@ def comparison_markdown(comparison: Comparison) -> str:
         lines.append("No claims found.")
     lines += ["", "## Naming the accused", ""]
     if comparison.naming:
-        lines += header("Accused")
+        lines += header("Accused", align="---")
         for naming in comparison.naming:
             words = [_quoted(w).replace("|", "\\|") for w in naming.words]
             lines.append(f"| {_md(naming.accused.name)} | " + " | ".join(words) + " |")
