@@ -33,10 +33,13 @@ _DETERMINERS = frozenset({"a", "an", "the", "no", "any", "this", "these", "those
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
                        "yesterday", "tonight", "overnight"})
 _TIME_NOUNS = frozenset({"week", "month", "year", "night", "morning", "evening", "afternoon", "weekend"})
+_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "a", "an",
+                           "several", "few", "some", "many"})
+_TIME_WORDS = frozenset({"day", "days", "weeks", "months", "years", "earlier", "later", "ago", "hours", "minutes"})
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
                      "sept", "oct", "nov", "dec"})
-_ADVERBS = frozenset({"also", "further", "then", "later", "earlier", "again", "previously", "recently", "publicly",
+_ADVERBS = frozenset({"also", "further", "long", "then", "later", "earlier", "again", "previously", "recently", "publicly",
                       "repeatedly", "reportedly", "separately", "subsequently", "once", "had", "has", "have", "was",
                       "is", "were", "are", "did", "does", "will", "would", "had", "already", "similarly",
                       "likewise", "too", "however", "meanwhile", "additionally", "moreover", "immediately",
@@ -283,6 +286,9 @@ def _attributions(tokens: list[Token], cues: Cues, is_title: bool) -> list[_Attr
         headline = _headline(tokens, cues)
         if headline:
             found.append(headline)
+    # "The premier had told Blinken that ..., his office said": the inner report is the claim.
+    found = [a for a in found if not (a.rule.startswith("postposed") and a.content and any(
+        b is not a and b.content and a.content[0] <= b.cue < a.content[1] for b in found))]
     # "According to X, Y said ...": the inner cue names the source; the according phrase only cites it.
     inner = [a for a in found if a.kind != "according" and a.content]
     found = [a for a in found if not (a.kind == "according" and a.content and any(
@@ -518,6 +524,9 @@ def _ends_clause(tokens: list[Token], j: int, cues: Cues) -> bool:
             return True
         if nxt.lower in _TRAILING_PHRASES:
             return True  # "..., the embassy said, without naming ...", "..., officials said, which may explain"
+        if j + 2 < n and (nxt.lower in _NUMBER_WORDS or nxt.text.isdigit()) and (
+                tokens[j + 2].lower in _TIME_WORDS or tokens[j + 2].lower in _TIME_NOUNS):
+            return True  # "..., his office said, three days after the attack."
     if tok.text in ("“", '"') and j + 1 < n and tokens[j + 1].quoted:
         return False
     return False
@@ -530,7 +539,10 @@ def _trailing_apposition(tokens: list[Token], j: int, cues: Cues) -> bool:
         return False
     for k in range(j + 1, n):
         tok = tokens[k]
-        if tok.quoted or tok.text in ("“", '"', ";") or (cues.speech_index.match(tokens, k) and not tok.lower.endswith("ing")):
+        if tok.quoted or tok.text in ("“", '"', ";"):
+            return False
+        hit = cues.speech_index.match(tokens, k)
+        if hit and not tok.lower.endswith("ing") and _is_verb_use(tokens, k, hit[0], cues):
             return False
     return True
 
@@ -767,12 +779,13 @@ def sentence_subject(tokens: list[Token], cues: Cues) -> tuple[int, int] | None:
     n = len(tokens)
     start = 0
     # "In this regard, ...", "For their part, ...": an opening phrase up to a comma.
-    if n and (tokens[0].lower in _PP_STARTS or tokens[0].lower in ("for", "with", "amid", "despite", "following",
-                                                                   "meanwhile", "however", "but", "and", "also", "earlier", "later")):
-        for k in range(min(n, 12)):
-            if tokens[k].text == ",":
-                start = k + 1
-                break
+    first_comma = next((k for k in range(min(n, 12)) if tokens[k].text == ","), None)
+    if first_comma is not None and (
+            tokens[0].lower in _PP_STARTS or tokens[0].lower in _INTRO_WORDS or tokens[0].lower == "according"
+            # "A day earlier, ...", "Last week, ...": a time phrase
+            or (first_comma <= 5 and any(t.lower in _WEEKDAYS or t.lower in _TIME_NOUNS or t.lower in _TIME_WORDS
+                                         for t in tokens[:first_comma]))):
+        start = first_comma + 1
     start = _strip_leading(tokens, start, n)
     k = start
     while k < n and k - start < _MAX_SUBJECT:
@@ -783,6 +796,11 @@ def sentence_subject(tokens: list[Token], cues: Cues) -> tuple[int, int] | None:
         if _capitalised(tok) or word in ("of", "for", "the", "'s", "al", "'", "-") or word in cues.nominals \
                 or word in PRONOUNS or (k > start and tokens[k - 1].lower in ("the", "a", "an", "of", "for")):
             k += 1
+            continue
+        # "The Iraqi prime minister": lower-case words leading to a role noun belong to the phrase.
+        ahead = next((j for j in range(k + 1, min(n, k + 3)) if tokens[j].lower in cues.nominals), None)
+        if ahead is not None and tokens[start].lower in ("the", "a", "an") and all(t.text.isalpha() and t.text.islower() for t in tokens[k:ahead]):
+            k = ahead + 1
             continue
         break
     if k > start and _speaker_like(tokens, start, k, cues):

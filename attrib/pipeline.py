@@ -35,7 +35,7 @@ def analyze(article: Article, registry: Registry) -> Analysis:
     cues = registry.cues
     text = article.text
     segments = segment(article)
-    context = Context(date=article.date)
+    context = Context(date=article.date, sentence_starts=[s.start for s in segments.sentences])
     for start, end in segments.paragraphs:
         tokens = tokenize(text, start, end)
         for s, e, entries in resolver.scan(tokens):
