@@ -355,3 +355,22 @@ def test_table_shows_article_text_as_text_not_markup(runner, tmp_path):
     assert "[link=x]Z[/link]" in result.stdout
     assert "\x1b" not in result.stdout
     assert "Only [bold]Ledger[/bold] reports [red]X[/red] -> Y\\x1b[2J." in result.stdout
+
+
+def test_outlet_overrides_saved_analyses_too(runner, tmp_path):
+    result = runner.invoke(cli, ["diff", "-q", "--format", "json", "--outlet", "Wire", write_analyses(tmp_path, ANALYSES)])
+    assert result.exit_code == 0, result.output
+    result = json.loads(result.stdout)
+    assert [(o["name"], o["articles"]) for o in result["outlets"]] == [("Wire", 2)]
+    assert result["summary"] == ["Only one outlet (Wire): nothing to compare."]
+
+
+def test_articles_of_a_jsonl_corpus_are_analysed(runner, small_rules, tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"id": name, "outlet": outlet, "text": text}) + "\n" for name, outlet, text in [
+        ("a", "Capital Dispatch", "Washington accuses Iran-backed militias of carrying out the attacks."),
+        ("b", "Gulf Ledger", "The Iraqi military said an outlaw group fired the rockets."),
+    ]), encoding="utf-8")
+    result = diff_json(runner, small_rules, str(corpus))
+    assert reported_by(result, *US_MILITIAS) == ["Capital Dispatch"]
+    assert [o["files"] for o in result["outlets"]] == [["a"], ["b"]]
