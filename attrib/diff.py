@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 UNKNOWN_OUTLET = "unknown outlet"
 OUTLET_FROM = ("filename", "dir")
@@ -164,7 +164,7 @@ def compare(records: Iterable[dict[str, Any]], *, outlet_from: str | None = None
     return Comparison(outlets, tuple(pairs), tuple(voices), tuple(naming), summarize(outlets, pairs))
 
 
-def summarize(outlets: tuple[Outlet, ...], pairs: Iterable[Pair]) -> tuple[str, ...]:
+def summarize(outlets: Sequence[Outlet], pairs: Sequence[Pair]) -> tuple[str, ...]:
     """Plain sentences saying which outlets report the blames that not all of them report."""
     if not outlets:
         return ("No articles to compare.",)
@@ -182,7 +182,6 @@ def summarize(outlets: tuple[Outlet, ...], pairs: Iterable[Pair]) -> tuple[str, 
         else:
             sentences.append(f"All outlets but {_join(absent)} report {what}.")
     if not sentences:
-        pairs = list(pairs)
         sentences.append(f"All {len(outlets)} outlets report the same blames." if pairs
                          else "No outlet reports anyone blaming anyone.")
     return tuple(sentences)
