@@ -640,12 +640,11 @@ def source_before(tokens: list[Token], i: int, cues: Cues) -> tuple[int, int] | 
         else:
             break
     # "X, spokesman of ..., said": the comma closes an apposition to the source.
-    apposition_closed = end > 0 and tokens[end - 1].text == ","
-    if apposition_closed:
-        end -= 1
+    if end > 0 and tokens[end - 1].text == ",":
+        return _before_apposition(tokens, end - 1, cues)
     if end == 0:
         return None
-    if tokens[end - 1].lower in _RELATIVES and not apposition_closed:
+    if tokens[end - 1].lower in _RELATIVES:
         # "Kadhimi, who has promised ...", "factions that declared ...": the antecedent speaks.
         if tokens[end - 1].lower == "which":
             return None
@@ -653,21 +652,34 @@ def source_before(tokens: list[Token], i: int, cues: Cues) -> tuple[int, int] | 
     segment = _segment_back(tokens, end)
     if segment is None:
         return None
-    start, stop = segment
-    # An apposition or a participle phrase between commas names no one new:
-    # "Yehia Rasool, spokesman of ..., said", "a security official, speaking anonymously, reported".
-    # Only a comma right before the cue closes an apposition; "..., the embassy said" names the embassy.
-    while apposition_closed and start >= 2 and tokens[start - 1].text == ",":
-        if not _apposition(tokens, start, stop):
-            break  # "Its spokesman, Jonah Petrakis, said": the name itself
-        previous = _segment_back(tokens, start - 1)
-        if previous is None:
+    return _valid_source(tokens, *segment, cues)
+
+
+def _before_apposition(tokens: list[Token], comma: int, cues: Cues) -> tuple[int, int] | None:
+    """The source of "A, B, said": B when B is a name ("Its spokesman, Jonah Petrakis, said"),
+    else A, B describing it ("Yehia Rasool, spokesman of ..., said", "officials, who spoke anonymously, said")."""
+    opening = comma - 1
+    while opening >= 0 and comma - opening <= 16:
+        tok = tokens[opening]
+        if tok.text == ",":
             break
-        start, stop = previous
-        apposition_closed = False
-    if apposition_closed:
+        if tok.quoted or tok.text in _BREAKS or tok.text in (".", "!", "?"):
+            return None
+        opening -= 1
+    if opening < 0 or tokens[opening].text != ",":
         return None  # "..., in Baghdad, said": no source before the comma
-    return _valid_source(tokens, start, stop, cues)
+    inner = (opening + 1, comma)
+    first = tokens[inner[0]]
+    if _capitalised(first) and not any(t.lower in _VERBISH for t in tokens[inner[0]:inner[1]]):
+        named = _valid_source(tokens, *inner, cues)
+        if named is not None and _names_someone(tokens, comma):
+            return named
+    if not (first.lower.endswith(("ing", "ed")) or first.lower in _RELATIVES or first.text[:1].islower()):
+        return None
+    segment = _segment_back(tokens, opening)
+    if segment is None:
+        return None
+    return _valid_source(tokens, *segment, cues)
 
 
 def _valid_source(tokens: list[Token], start: int, stop: int, cues: Cues) -> tuple[int, int] | None:
@@ -734,15 +746,6 @@ def _segment_back(tokens: list[Token], end: int) -> tuple[int, int] | None:
     if end - start >= _MAX_SUBJECT:
         return None
     return (start, end) if start < end else None
-
-
-def _apposition(tokens: list[Token], start: int, stop: int) -> bool:
-    first = tokens[start]
-    if first.lower.endswith(("ing", "ed")) or first.lower in _RELATIVES:
-        return True
-    if first.text[:1].islower() and first.lower not in PRONOUNS:
-        return _names_someone(tokens, start - 1)
-    return False
 
 
 def _strip_leading(tokens: list[Token], start: int, stop: int) -> int:
