@@ -227,15 +227,18 @@ def _analysis_source(name: str, number: int, record: dict[str, Any]) -> Source:
     return Source(label, line=number, record=record)
 
 
+_ANALYSIS_NAMES = (("claims", ("speaker", "speaker_id")), ("blames", ("accuser", "accuser_id", "accused", "accused_id")))
+
+
 def _analysis_problem(record: dict[str, Any]) -> str | None:
     if not isinstance(record.get("outlet"), (str, type(None))):
         return '"outlet" must be a string or null'
-    for key, names in (("claims", ("speaker",)), ("blames", ("accuser", "accused"))):
+    for key, names in _ANALYSIS_NAMES:
         items = record.get(key)
         if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
             return f'"{key}" must be a list of objects'
         for index, item in enumerate(items):
-            for field in names + tuple(f"{n}_id" for n in names):
+            for field in names:
                 if not isinstance(item.get(field), (str, type(None))):
                     return f'{key}[{index}]: "{field}" must be a string or null'
             if not isinstance(item.get("confidence"), (int, float)) or isinstance(item.get("confidence"), bool):
