@@ -76,6 +76,7 @@ _NEGATIVE_SOURCES = frozenset({"none", "no", "neither", "nor", "nothing", "nobod
                                "there", "here", "what", "which", "it's"})
 _PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you", "who", "that", "people", "police", "staff", "military", "army",
                               "government", "media", "press", "public", "leadership"})
+_ADDRESSEES = frozenset({"me", "him", "her", "us", "them", "you", "reporters", "journalists", "lawmakers", "parliament"})
 _TRAILING_PHRASES = frozenset({"without", "after", "before", "as", "when", "while", "shortly", "following", "amid",
                                "during", "since", "in", "on", "at", "which", "who", "although", "though", "because",
                                "just", "hours", "days", "minutes", "moments", "late", "early", "according"})
@@ -286,9 +287,22 @@ def _attributions(tokens: list[Token], cues: Cues, is_title: bool) -> list[_Attr
         headline = _headline(tokens, cues)
         if headline:
             found.append(headline)
-    # "The premier had told Blinken that ..., his office said": the inner report is the claim.
-    found = [a for a in found if not (a.rule.startswith("postposed") and a.content and any(
-        b is not a and b.content and a.content[0] <= b.cue < a.content[1] for b in found))]
+    # "The premier had told Blinken that ..., his office said": the inner report is the claim; what the
+    # outer source adds is only the words before it ("He spoke with Blinken and stressed that ...").
+    kept = []
+    for a in found:
+        inner = [b for b in found if b is not a and b.content and a.content and a.content[0] <= b.cue < a.content[1]]
+        if a.rule.startswith("postposed") and inner:
+            first = min(inner, key=lambda b: b.cue)
+            own_subject = first.subject and first.rule == "preposed" and a.content[0] <= first.subject[0] < first.cue
+            stop = first.subject[0] if own_subject else first.cue
+            while stop > a.content[0] and tokens[stop - 1].lower in ("and", "but", ",", "that"):
+                stop -= 1
+            if stop - a.content[0] < 3 or not _has_verb(tokens, a.content[0], stop):
+                continue
+            a.content = (a.content[0], stop)
+        kept.append(a)
+    found = kept
     # "According to X, Y said ...": the inner cue names the source; the according phrase only cites it.
     inner = [a for a in found if a.kind != "according" and a.content]
     found = [a for a in found if not (a.kind == "according" and a.content and any(
@@ -522,7 +536,7 @@ def _ends_clause(tokens: list[Token], j: int, cues: Cues) -> bool:
             return True  # "“A,” he said, “B.”"
         if _starts_attribution(tokens, j + 1, cues):
             return True
-        if nxt.lower in _TRAILING_PHRASES:
+        if nxt.lower in _TRAILING_PHRASES or (nxt.lower.endswith("ing") and len(nxt.lower) > 4 and not nxt.quoted):
             return True  # "..., the embassy said, without naming ...", "..., officials said, which may explain"
         if j + 2 < n and (nxt.lower in _NUMBER_WORDS or nxt.text.isdigit()) and (
                 tokens[j + 2].lower in _TIME_WORDS or tokens[j + 2].lower in _TIME_NOUNS):
@@ -591,8 +605,15 @@ def _skip_adverbials(tokens: list[Token], j: int, cues: Cues) -> int:
 
 
 def _after_addressee(tokens: list[Token], j: int) -> int | None:
-    """Skip the addressee of "told reporters that ...": content needs "that", a colon or a quote."""
+    """Skip the addressee of "told reporters (that) ...": after "that", a colon, a quote, or a short addressee."""
     n = len(tokens)
+    that = next((k for k in range(j, min(n, j + 10)) if tokens[k].lower == "that" and not tokens[k].quoted), None)
+    # "told Reuters the group was not behind the attack": a name or a pronoun, then the clause.
+    k = j
+    while k < n and k - j < 3 and (_capitalised(tokens[k]) or tokens[k].lower in _ADDRESSEES) and not tokens[k].quoted:
+        k += 1
+    if that is None and j < k < n and _has_verb(tokens, k, min(n, k + 8)):
+        return k
     for k in range(j, min(n, j + 10)):
         tok = tokens[k]
         if tok.lower == "that" and not tok.quoted:
@@ -619,6 +640,9 @@ def noun_phrase_after(tokens: list[Token], j: int, cues: Cues) -> int:
             break
         if k > j and cues.speech_index.match(tokens, k):
             return j  # another cue: this is not "said SOURCE"
+        if tok.lower in _VERBISH or (k > j and len(tok.lower) > 4 and tok.lower.endswith("ed") and tok.text.islower()
+                                     and tok.lower not in _NOT_PAST):
+            return j  # "said the rockets were launched ...": a clause, not a source
         k += 1
     if k == j:
         return j
@@ -637,18 +661,27 @@ def source_before(tokens: list[Token], i: int, cues: Cues) -> tuple[int, int] | 
             end -= 1
         elif word in ("on", "late", "early") and end < i:
             end -= 1
+        elif word in _TIME_WORDS and end >= 2 and tokens[end - 2].lower in ("for", "in", "over"):
+            end -= 2  # "has for months pointed to ..."
         else:
             break
+    # "The Kurdistan Regional Government (KRG) blamed": an acronym in brackets belongs to the name.
+    if end > 1 and tokens[end - 1].text == ")":
+        opening = next((k for k in range(end - 2, max(-1, end - 8), -1) if tokens[k].text == "("), None)
+        if opening is not None and opening > 0:
+            end = opening
     # "X, spokesman of ..., said": the comma closes an apposition to the source.
     if end > 0 and tokens[end - 1].text == ",":
         return _before_apposition(tokens, end - 1, cues)
     if end == 0:
         return None
     if tokens[end - 1].lower in _RELATIVES:
-        # "Kadhimi, who has promised ...", "factions that declared ...": the antecedent speaks.
-        if tokens[end - 1].lower == "which":
+        # "Kadhimi, who has promised ...", "factions that declared ...", "Washington, which has ...":
+        # the antecedent speaks; "which" only for a name, never for a fact ("..., which may explain").
+        found = _antecedent(tokens, end - 1, cues)
+        if found is not None and tokens[end - 1].lower == "which" and not _capitalised(tokens[found[0]]):
             return None
-        return _antecedent(tokens, end - 1, cues)
+        return found
     segment = _segment_back(tokens, end)
     if segment is None:
         return None

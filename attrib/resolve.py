@@ -198,7 +198,10 @@ class Resolver:
         # An unregistered sentence subject counts only as a full name: "Tomas Reyne", not "Fourteen".
         candidates += [c for c in context.subjects if c[0] < position and c[1].method not in ("unresolved-pronoun", "ambiguous")
                        and (c[1].entity is not None or (" " in c[1].name and _looks_like_person(c[1].name)))]
-        candidates.sort(key=lambda c: c[0])
+        # Latest first; within one sentence, its subject before other names ("The prime minister ordered ...,
+        # according to a statement read by his spokesman. He ..." is the prime minister).
+        subjects = {c[0] for c in context.subjects}
+        candidates.sort(key=lambda c: (context.sentence_start(c[0]), c[0] in subjects, c[0]))
         sex = word if word in ("he", "she") else {"his": "he", "him": "he", "her": "she"}.get(word)
         for pos, res, mention in reversed(candidates):
             if res.method == "unresolved-pronoun" or not want(res, mention):
@@ -507,9 +510,14 @@ class Resolver:
     def _by_nominal(self, nominal: str, position: int, context: Context, surface: str) -> Resolution | None:
         """"The spokesman", "the statement", "the ministry": the nearest fitting party in the article."""
         if nominal == "statement":
-            for _, res, mention in reversed(context.speakers):
-                if res.entity is not None and ("statement" in mention.lower() or res.entity.type != "person"):
+            # "the statement": whoever issued the last statement the article cited, else the last institution.
+            earlier = [(res, mention) for p, res, mention in reversed(context.speakers) if p < position and res.entity]
+            for res, mention in earlier:
+                if "statement" in mention.lower():
                     return Resolution(res.name, res.entity, "nominal", 0.75 * res.score, surface)
+            for res, _ in earlier:
+                if res.entity.type in ("organization", "government", "group", "media"):
+                    return Resolution(res.name, res.entity, "nominal", 0.65 * res.score, surface)
             return None
         if nominal in ("spokesman", "premier", "president", "minister"):
             word = {"spokesman": "spokes", "premier": "prime minister", "president": "president", "minister": "minister"}[nominal]
@@ -523,11 +531,12 @@ class Resolver:
                     return Resolution(res.name, res.entity, "nominal", 0.7, surface)
         if nominal == "office" and surface.lower().startswith("the ") and len(surface.split()) <= 3:
             # "the embassy": the embassy the article named last; else the last institution that spoke.
-            head = name_key(surface).split(" ")[-1]
+            words = set(name_key(surface).split())
             before = [e for p, e in context.named if p < position]
             after = [e for p, e in context.named if p > position]
             for entity in list(reversed(before)) + after:
-                if entity.type != "person" and head in self._name_words(entity):
+                # "the embassy" is the US Embassy; "the federal government" is not the Kurdistan Regional Government.
+                if entity.type != "person" and words <= self._name_words(entity):
                     return Resolution(entity.name, entity, "nominal", 0.75, surface)
             for _, res, _ in reversed(context.speakers):
                 if res.entity is not None and res.entity.type in ("organization", "government"):
