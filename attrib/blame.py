@@ -35,6 +35,9 @@ _CLAUSE_OPENERS = frozenset({"that", ",", ";", ":", "and", "but", "because", "as
 _PRONOUN_OBJECTS = frozenset({"the", "a", "an", "this", "that", "those", "these"})
 _PARTICIPLES = frozenset({"hit", "struck", "shot", "fired", "killed", "targeted", "attacked", "bombed", "shelled"})
 _DEMANDS = frozenset({"to", "must", "should", "shall", "will", "would", "could", "may", "might", "can"})
+_FORCES = frozenset({"troops", "forces", "soldiers", "army", "militants", "fighters", "gunmen", "rebels", "militia",
+                     "militias", "police", "units", "jets", "drones", "artillery", "navy", "military", "insurgents",
+                     "guerrillas", "paramilitaries", "forces'", "group", "groups", "faction", "factions"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _PREDICATE = frozenset({"is", "are", "was", "were", "be", "been", "called", "branded", "labelled", "labeled",
                         "described", "as", "either", "neither", "mere", "just", "simply"})
@@ -208,9 +211,32 @@ def _claim_blames(text: str, tokens: list[Token], sentence: Sentence, number: in
             accused = _mention(text, sub, s, e)
             labels.append(_Found(claim.mention, accused, "names " + accused.text.lower(), "claim-label", 0.7, number,
                                  sentence))
+    # A party the registry does not know, opening the claim as the doer: "Ukrainian troops had fired on the plant".
+    if not specific and not labels:
+        doer = _leading_doer(sub, cues)
+        if doer is not None:
+            s, e, act = doer
+            specific.append(_Found(claim.mention, _mention(text, sub, s, e), act, "claim-agent", 0.7, number, sentence))
     # A named party outweighs a generic label in the same claim: "attackers ... linked to Y" blames Y.
     # A headline's "Iraqi official: perpetrators arrested" adds no accusation to the body's.
     yield from specific or ([] if headline else labels[:1])
+
+
+def _leading_doer(tokens: Sequence[Token], cues: Cues) -> tuple[int, int, str] | None:
+    """The noun phrase opening a claim, when it names a party (a capitalised name or a force) doing an act."""
+    start = 1 if tokens and tokens[0].lower == "that" else 0
+    k = start
+    while k < len(tokens) and k - start < 6 and tokens[k].text[:1].isalnum() and tokens[k].lower not in _BE \
+            and tokens[k].lower not in ("had", "has", "have", "will", "would", "were", "was") \
+            and not cues.acts_index.match(tokens, k):
+        k += 1
+    if k == start or cues.conditional_index.match(tokens, start) or cues.negation_index.match(tokens, start):
+        return None
+    words = tokens[start:k]
+    if not (any(t.text[:1].isupper() for t in words) and words[-1].lower in _FORCES):
+        return None
+    act = _act_after(tokens, k, cues)
+    return (start, k, act) if act is not None else None
 
 
 def _act_after(tokens: Sequence[Token], j: int, cues: Cues) -> str | None:

@@ -76,6 +76,7 @@ _NEGATIVE_SOURCES = frozenset({"none", "no", "neither", "nor", "nothing", "nobod
                                "there", "here", "what", "which", "it's"})
 _PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you", "who", "that", "people", "police", "staff", "military", "army",
                               "government", "media", "press", "public", "leadership"})
+_CHARGE_NOUNS = frozenset({"accusation", "allegation", "claim", "charge", "assertion", "assessment", "account", "version"})
 _ADDRESSEES = frozenset({"me", "him", "her", "us", "them", "you", "reporters", "journalists", "lawmakers", "parliament"})
 _TRAILING_PHRASES = frozenset({"without", "after", "before", "as", "when", "while", "shortly", "following", "amid",
                                "during", "since", "in", "on", "at", "which", "who", "although", "though", "because",
@@ -324,13 +325,21 @@ def _is_verb_use(tokens: list[Token], i: int, length: int, cues: Cues) -> bool:
         return False
     if prev in _DETERMINERS:
         return False
+    if prev in ("not", "never") or prev.endswith("n't"):
+        return False  # "He did not say who was responsible": nothing was said
+    for k in range(i - 1, max(-1, i - 6), -1):
+        if tokens[k].text in (",", ";", ":") or tokens[k].quoted:
+            break
+        if tokens[k].lower in ("whether", "if"):
+            return False  # "Asked whether Washington believed ...": a question, not a report
     if i > 0 and tok.text[:1].isupper() and tokens[i - 1].text not in ("“", '"', ":"):
         return False  # "The United States", "Sunday Times": a name, not a verb
     if nxt == "of":
         return False  # "a central promise of", "claims of"
-    lemma_form = not tok.lower.endswith(("s", "ed", "ing")) and length == 1
+    entry = cues.speech.get(tok.lower)
+    lemma_form = length == 1 and entry is not None and entry[0] == tok.lower
     if lemma_form and not (prev in _PLURAL_SUBJECTS or prev in _MODALS or prev in ("did", "do", "does", "to", "also")
-                           or (prev.endswith("s") and not prev.endswith("ss")) or tok.lower in ("said", "told")):
+                           or (prev.endswith("s") and not prev.endswith(("ss", "'s")))):
         return False  # a bare base form needs a plural subject: "officials say", not "a central promise"
     if prev == "to" and not tok.lower.endswith("ed"):
         return False  # "refused to comment", "is expected to announce"
@@ -424,6 +433,9 @@ def _content_after(tokens: list[Token], start: int, kind: str, cues: Cues) -> tu
                 break
             if tok.text in (",", ";") and end + 1 < n and tokens[end + 1].lower == "but":
                 break  # ", but ...": the reporter's own contrast
+            if tok.text == "," and end + 2 < n and tokens[end + 1].lower in ("a", "an") \
+                    and tokens[end + 2].lower in _CHARGE_NOUNS:
+                break  # "..., an accusation Kyiv rejected": the reporter's comment on it
             if tok.text in (",", ";") and end > start and _attribution_follows(tokens, end + 1, cues):
                 break  # "..., it said, ..." or "...; opponents say ...": another attribution starts
         end += 1
@@ -468,7 +480,7 @@ def _starts_attribution(tokens: list[Token], j: int, cues: Cues) -> bool:
 def _attribution_follows(tokens: list[Token], j: int, cues: Cues) -> bool:
     """A short source and a cue follow: "it said", "opponents say", "the ministry added"."""
     n = len(tokens)
-    for k in range(j, min(n, j + 5)):
+    for k in range(j, min(n, j + 8)):
         tok = tokens[k]
         if tok.quoted or tok.text in _BREAKS:
             return False
@@ -703,11 +715,14 @@ def _before_apposition(tokens: list[Token], comma: int, cues: Cues) -> tuple[int
         return None  # "..., in Baghdad, said": no source before the comma
     inner = (opening + 1, comma)
     first = tokens[inner[0]]
-    if _capitalised(first) and not any(t.lower in _VERBISH for t in tokens[inner[0]:inner[1]]):
+    words = tokens[inner[0]:inner[1]]
+    if all(_capitalised(t) or t.lower in ("al", "bin", "ibn", "abu", "de", "van", "von") for t in words):
+        # "Its spokesman, Jonah Petrakis, said": the name between the commas is the source.
         named = _valid_source(tokens, *inner, cues)
         if named is not None and _names_someone(tokens, comma):
             return named
-    if not (first.lower.endswith(("ing", "ed")) or first.lower in _RELATIVES or first.text[:1].islower()):
+    elif not (first.lower.endswith(("ing", "ed")) or first.lower in _RELATIVES or first.text[:1].islower()
+              or any(t.text[:1].islower() for t in words)):
         return None
     segment = _segment_back(tokens, opening)
     if segment is None:
