@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date as Date
-from typing import IO, Iterable, Iterator
+from typing import IO, Any, Iterable, Iterator
 
 from .blame import detect_blames
 from .claims import extract_claims, sentence_subject
@@ -137,11 +137,16 @@ class Outcome:
     error: str | None = None
     line: int | None = None
     warnings: tuple[str, ...] = ()
+    # An analysis made earlier and read back as the output contract's object (``analyses=True``).
+    record: dict[str, Any] | None = None
 
 
 def analyze_source(source: Source, registry: Registry, *, outlet: str | None = None,
                    date: Date | None = None) -> Outcome:
     """Parse and analyse one loaded source; never raises for bad input."""
+    if source.record is not None:
+        record = source.record if outlet is None else {**source.record, "outlet": outlet}
+        return Outcome(source.name, line=source.line, record=record)
     if source.error is not None or source.text is None:
         return Outcome(source.name, error=source.error, line=source.line)
     article = parse_article(source.text, registry=registry, source=source.name, outlet=outlet, date=date,
@@ -150,7 +155,11 @@ def analyze_source(source: Source, registry: Registry, *, outlet: str | None = N
 
 
 def analyze_paths(paths: Iterable[str], registry: Registry, *, outlet: str | None = None, date: Date | None = None,
-                  stdin: IO[bytes] | None = None) -> Iterator[Outcome]:
-    """Analyse files, directories, ``-`` and JSONL corpora, yielding outcomes in input order."""
-    for source in iter_sources(paths, stdin=stdin):
+                  stdin: IO[bytes] | None = None, analyses: bool = False) -> Iterator[Outcome]:
+    """Analyse files, directories, ``-`` and JSONL corpora, yielding outcomes in input order.
+
+    With ``analyses``, JSONL records written by ``attrib analyze --format jsonl`` come back as they are
+    (``Outcome.record``; ``outlet`` still overrides theirs): only articles are analysed.
+    """
+    for source in iter_sources(paths, stdin=stdin, analyses=analyses):
         yield analyze_source(source, registry, outlet=outlet, date=date)
