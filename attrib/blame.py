@@ -207,10 +207,10 @@ def _claim_blames(text: str, tokens: list[Token], sentence: Sentence, number: in
         if act is not None:
             found = _Found(claim.mention, _mention(text, sub, s, e), act, "claim-agent", 0.88, number, sentence)
             (labels if kinds == {"label"} else specific).append(found)
-        elif "label" in kinds and (_predicate_before(sub, s) or _subject_position(sub, s)):
+        elif "label" in kinds and (_predicate_before(sub, s) or (_subject_position(sub, s) and _damning(sub, s, e, cues))):
             accused = _mention(text, sub, s, e)
-            labels.append(_Found(claim.mention, accused, "names " + accused.text.lower(), "claim-label", 0.85, number,
-                                 sentence))
+            labels.append(_Found(claim.mention, accused, "calls them " + _label_words(accused.text), "claim-label", 0.85,
+                                 number, sentence))
     # A party the registry does not know, opening the claim as the doer: "Ukrainian troops had fired on the plant".
     if not specific and not labels:
         doer = _leading_doer(sub, cues)
@@ -260,6 +260,20 @@ def _act_after(tokens: Sequence[Token], j: int, cues: Cues) -> str | None:
             return None
         k += 1
     return None
+
+
+def _damning(tokens: Sequence[Token], s: int, e: int, cues: Cues) -> bool:
+    """A label that accuses by itself ("outlaws", "crime gangs") or names the act ("the perpetrators of the
+    attacks"); "those responsible would face justice" accuses no one."""
+    words = tokens[s:e]
+    return any(t.lower in cues.pejoratives for t in words) or any(cues.acts_index.match(words, k) for k in range(len(words)))
+
+
+def _label_words(mention: str) -> str:
+    words = mention.split()
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    return " ".join(words).lower().strip("“”\"") or mention.lower()
 
 
 def _subject_position(tokens: Sequence[Token], s: int) -> bool:

@@ -203,6 +203,9 @@ def _records(name: str, lines: Iterable[str], analyses: bool) -> Iterator[Source
         if analyses and isinstance(record, dict) and ("claims" in record or "error" in record and "text" not in record):
             yield _analysis_source(name, number, record)
             continue
+        if isinstance(record, dict) and "claims" in record and "text" not in record:
+            yield Source(name, error=message("an_analysis"), line=number)
+            continue
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             yield Source(name, error=message("no_text"), line=number)
             continue

@@ -1,6 +1,7 @@
 """The stages in order: article -> segments -> claims -> speakers -> blames -> confidence."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date as Date
 from typing import IO, Any, Iterable, Iterator
@@ -67,6 +68,7 @@ def analyze(article: Article, registry: Registry) -> Analysis:
         hedge, _ = hedge_factor(tokens, cues)
         claims.append(replace(claim, speaker=speaker, hedged=hedge < 1.0,
                               confidence=claim_confidence(claim.rule, speaker, hedge)))
+    claims = _headline_speakers(claims, registry)
 
     blames: list[Blame] = []
     seen: set[tuple] = set()
@@ -99,6 +101,26 @@ def analyze(article: Article, registry: Registry) -> Analysis:
                             blame_confidence(found.strength, accuser, accused, hedge, distance)))
 
     return Analysis(article, tuple(claims), tuple(blames), _unresolved(claims, blames))
+
+
+def _headline_speakers(claims: list[Claim], registry: Registry) -> list[Claim]:
+    """"Iraqi official: ..." above an article quoting one official is that official, named in the body."""
+    people = Counter(c.speaker.entity.id for c in claims
+                     if c.kind != "headline" and c.speaker and c.speaker.entity and c.speaker.entity.type == "person")
+    if not people:
+        return claims
+    (main, count), = people.most_common(1)
+    out = []
+    for claim in claims:
+        speaker = claim.speaker
+        if claim.kind == "headline" and speaker is not None and claim.mention is not None and count >= 2 and (
+                speaker.entity is None or speaker.entity.type in ("people", "organization")) and not any(
+                ch.isupper() for word in claim.mention.text.split()[1:] for ch in word[:1]):
+            entity = registry.entities[main]
+            resolution = Resolution(entity.name, entity, "nominal", 0.6, claim.mention.text, (speaker.entity_id or "",))
+            claim = replace(claim, speaker=resolution, confidence=claim_confidence(claim.rule, resolution))
+        out.append(claim)
+    return out
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:

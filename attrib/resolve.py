@@ -172,11 +172,17 @@ class Resolver:
         """
         entity = resolution.entity
         words = (before.split()[-2:] + mention.text.split()[:1])
-        if entity is None or not entity.generic or not any(w.lower().strip("“\"") in _ANAPHORIC for w in words):
+        headline = len(context.sentence_starts) > 1 and mention.start < context.sentence_starts[1]
+        if entity is None or not entity.generic or not (headline or any(w.lower().strip("“\"") in _ANAPHORIC for w in words)):
             return resolution
         for position, other in reversed(context.named):
             if position < mention.start and other.type == entity.type and not other.generic:
                 return Resolution(other.name, other, "nominal", 0.8, mention.text, (entity.id,))
+        if len(context.sentence_starts) > 1 and mention.start < context.sentence_starts[1]:
+            # A headline's "militias" is the group the article goes on to name.
+            for position, other in context.named:
+                if position > mention.start and other.type == entity.type and not other.generic:
+                    return Resolution(other.name, other, "nominal", 0.7, mention.text, (entity.id,))
         return resolution
 
     def _pronoun(self, word: str, position: int, context: Context, surface: str) -> Resolution:

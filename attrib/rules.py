@@ -35,7 +35,7 @@ ROLE_KEYS = ("title", "aliases", "office", "from", "to", "multiple")
 CUE_KEYS = ("speech", "according_to", "participle_links", "blame", "denial", "negation",
             "conditionals", "hedges", "titles", "nominals")
 SPEECH_KEYS = ("clause", "report", "object", "naming", "addressee", "request")
-BLAME_KEYS = ("verbs", "by_agent", "acts", "predicates", "act_stops", "connections")
+BLAME_KEYS = ("verbs", "by_agent", "acts", "predicates", "pejoratives", "act_stops", "connections")
 BLAME_VERB_KEYS = ("forms", "then", "until", "object_after", "strength")
 OUTLET_FILE_KEYS = ("outlets", "credits", "boilerplate", "bylines")
 OUTLET_KEYS = ("name", "markers", "patterns")
@@ -90,6 +90,7 @@ class Cues:
     by_agent: tuple[str, ...] = ()
     acts: tuple[str, ...] = ()
     predicates: tuple[str, ...] = ()
+    pejoratives: frozenset[str] = frozenset()
     act_stops: frozenset[str] = frozenset()
     connections: tuple[str, ...] = ()
     denials: dict[str, str] = field(default_factory=dict)
@@ -537,7 +538,7 @@ def _read_blame(file: _File, node: yaml.Node, acc: dict) -> None:
     fields = file.mapping(node, "blame", BLAME_KEYS)
     if fields is None:
         return
-    for key in ("by_agent", "acts", "predicates", "act_stops", "connections"):
+    for key in ("by_agent", "acts", "predicates", "pejoratives", "act_stops", "connections"):
         if key in fields:
             acc[key].extend(v.lower() for v, _ in file.strings(fields[key][1], f"blame.{key}"))
     if "verbs" not in fields:
@@ -626,7 +627,7 @@ def load_rules(dirs: Iterable[str | os.PathLike[str]] | None = None, *, defaults
     drafts: dict[str, _EntityDraft] = {}
     cue_acc: dict = {"speech": {}, "according_to": [], "participle_links": [], "negation": [], "conditionals": [],
                      "titles": [], "denial": {}, "hedges": [], "nominals": {}, "blame_verbs": [], "by_agent": [],
-                     "acts": [], "predicates": [], "act_stops": [], "connections": []}
+                     "acts": [], "predicates": [], "pejoratives": [], "act_stops": [], "connections": []}
     outlet_acc: dict = {"outlets": [], "credits": [], "boilerplate": [], "bylines": []}
     directories = rules_dirs(dirs, defaults=defaults)
     sources = []
@@ -685,6 +686,7 @@ def _cues(cue_acc: dict) -> Cues:
         by_agent=tuple(dict.fromkeys(cue_acc["by_agent"])),
         acts=tuple(dict.fromkeys(cue_acc["acts"])),
         predicates=tuple(dict.fromkeys(cue_acc["predicates"])),
+        pejoratives=frozenset(cue_acc["pejoratives"]),
         act_stops=frozenset(cue_acc["act_stops"]),
         connections=tuple(dict.fromkeys(cue_acc["connections"])),
         denials=cue_acc["denial"],
@@ -696,7 +698,7 @@ def _cues(cue_acc: dict) -> Cues:
     )
     return Cues(
         **{f: getattr(cues, f) for f in (
-            "speech", "according_to", "participle_links", "blame_verbs", "by_agent", "acts", "predicates", "act_stops",
+            "speech", "according_to", "participle_links", "blame_verbs", "by_agent", "acts", "predicates", "pejoratives", "act_stops",
             "connections", "denials", "negations", "conditionals", "hedges", "titles", "nominals")},
         speech_index=PhraseIndex(cues.speech.items()),
         according_index=PhraseIndex((p, p) for p in cues.according_to),
