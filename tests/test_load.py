@@ -127,7 +127,8 @@ def test_analyses_are_read_from_standard_input_too():
 
 def test_without_analyses_a_record_without_text_stays_an_error(tmp_path):
     path, found = sources(tmp_path, [json.dumps(ANALYSIS)])
-    assert [(s.name, s.line, s.error, s.record) for s in found] == [(str(path), 1, 'record has no "text" field', None)]
+    assert [(s.name, s.line, s.error, s.record) for s in found] == [
+        (str(path), 1, "record is a saved analysis, not an article (compare analyses with attrib diff)", None)]
 
 
 MALFORMED = [
