@@ -77,6 +77,9 @@ _NEGATIVE_SOURCES = frozenset({"none", "no", "neither", "nor", "nothing", "nobod
 _PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you", "who", "that", "people", "police", "staff", "military", "army",
                               "government", "media", "press", "public", "leadership"})
 _CHARGE_NOUNS = frozenset({"accusation", "allegation", "claim", "charge", "assertion", "assessment", "account", "version"})
+_OPENING = frozenset({"“", '"', "‘", "'", "«", "„"})
+_CLOSING = frozenset({"”", '"', "’", "'", "»"})
+_AFTER_QUOTE = _CLOSING | {",", "—", "–"}
 _ADDRESSEES = frozenset({"me", "him", "her", "us", "them", "you", "reporters", "journalists", "lawmakers", "parliament"})
 _TRAILING_PHRASES = frozenset({"without", "after", "before", "as", "when", "while", "shortly", "following", "amid",
                                "during", "since", "in", "on", "at", "which", "who", "although", "though", "because",
@@ -372,7 +375,7 @@ def _cue_attribution(tokens: list[Token], i: int, length: int, lemma: str, kind:
     left = i - 1
     while left >= 0 and tokens[left].text in ",":
         left -= 1
-    after_break = i == 0 or tokens[i - 1].text in (",", "”", '"', "’", "—", "–") or (i >= 2 and tokens[i - 1].text == "," and tokens[i - 2].text in "”\"’")
+    after_break = i == 0 or tokens[i - 1].text in _AFTER_QUOTE or (i >= 2 and tokens[i - 1].text == "," and tokens[i - 2].text in _CLOSING)
     # Postposed and inverted: "..., said a military spokesman late on Sunday."
     if after_break and i > 0:
         np_end = noun_phrase_after(tokens, after, cues)
@@ -386,7 +389,7 @@ def _cue_attribution(tokens: list[Token], i: int, length: int, lemma: str, kind:
         subject = source_before(tokens, i, cues)
         if subject is not None:
             s0 = subject[0]
-            if s0 > 0 and tokens[s0 - 1].text in (",", "”", '"', "’", "—", "–"):
+            if s0 > 0 and tokens[s0 - 1].text in _AFTER_QUOTE:
                 content = _content_before(tokens, s0)
                 if content is not None:
                     return _Attribution(i, length, lemma, kind, subject, content, "postposed")
@@ -526,11 +529,11 @@ def _content_before(tokens: list[Token], stop: int) -> tuple[int, int] | None:
         if start < end and tokens[start].text == ",":
             start += 1
     # A quotation right before the cue is the claim; the words before its opening mark are the reporter's.
-    if end > start and tokens[end - 1].text in ("”", '"', "’", "»"):
+    if end > start and tokens[end - 1].text in _CLOSING:
         j = end - 2
         while j >= start and tokens[j].quoted:
             j -= 1
-        if j >= start and tokens[j].text in ("“", '"', "‘", "«", "„"):
+        if j >= start and tokens[j].text in _OPENING:
             start = j
     if end <= start:
         return None

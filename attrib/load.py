@@ -412,7 +412,8 @@ def _body(text: str, lines: list[tuple[int, int]], outlets: Outlets,
             seen.add(key)
         end = s + len(raw.rstrip(" \t\u00a0"))
         start += _prefix_length(text[start:end], outlets)
-        if title_span is None and not terminal or (title_span is None and given_title and line == given_title):
+        headline = not terminal or (line[-1:] in "?!" and words <= 15)  # "Who is to blame?"
+        if title_span is None and headline or (title_span is None and given_title and line == given_title):
             title_span = (start, end)
             if title is None:
                 title = text[start:end]

@@ -60,6 +60,10 @@ BLAME_CASES += [
                  {(US, MILITIAS)}, id="indications-point-to-y"),
     pytest.param("Senator Jim Risch said there was no doubt that Iran was responsible.\n",
                  {("Jim Risch", "Iran")}, id="y-was-responsible"),
+    pytest.param("The health ministry in Gaza said an Israeli air strike had hit the hospital.\n",
+                 {("Gaza Health Ministry", "Israel")}, id="nationality-adjective-as-doer"),
+    pytest.param("The Israeli army said the blast was caused by a rocket misfired by Islamic Jihad.\n",
+                 {("Israel Defense Forces", "Palestinian Islamic Jihad")}, id="misfired-by-y"),
 ]
 
 NOT_BLAME = [

@@ -147,3 +147,9 @@ def test_malformed_analyses_are_reported_with_the_corpus_line(tmp_path, change, 
     path, found = sources(tmp_path, [json.dumps(dict(ANALYSIS, **change))], analyses=True)
     assert [(s.name, s.line, s.error) for s in found] == [
         (str(path), 1, f"record is not an analysis from attrib analyze: {problem}")]
+
+
+def test_question_headline_is_the_title(registry):
+    article = attrib.parse_article("Gaza hospital blast: Who is to blame?\n\nThe ministry said it was a strike.\n",
+                                   registry=registry)
+    assert article.title == "Gaza hospital blast: Who is to blame?"
