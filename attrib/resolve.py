@@ -370,8 +370,8 @@ class Resolver:
             if len(run) >= 2:
                 best = run
             run = []
-        if len(best) < 2 or name_key(" ".join(best)) in self.aliases:
-            return None
+        if len(best) < 2 or name_key(" ".join(best)) in self.aliases or words[-1] != best[-1]:
+            return None  # a name must end the mention: "Northern Alliance fighters" is not a person
         if any(name_key(w) in self.aliases and self._kinds(name_key(w)) - {"surname"} for w in best):
             return None  # "Iraqi Prime Minister" or "Tigris Observer": registered words, not an unknown person
         return " ".join(best)

@@ -52,7 +52,9 @@ BLAME_CASES = [
 # Beyond the development set's subject.
 BLAME_CASES += [
     pytest.param("The Russian defence ministry said Ukrainian troops had fired on the nuclear plant.\n",
-                 {("Russian defence ministry", "Ukrainian troops")}, id="unregistered-force-as-doer"),
+                 {("Russia", "Ukraine")}, id="nationality-names-the-state-behind-its-forces"),
+    pytest.param("Rebel commanders said Northern Alliance fighters had fired on the convoy.\n",
+                 {("Rebel commanders", "Northern Alliance fighters")}, id="unregistered-force-as-doer"),
     pytest.param("Moscow blamed Kyiv for the attacks on the plant.\n", {("Russia", "Ukraine")}, id="capitals-as-parties"),
     pytest.param("The Kurdistan Regional Government (KRG) blamed “outlaw groups” for the drone attack.\n",
                  {("Kurdistan Regional Government", UNNAMED)}, id="acronym-in-brackets-after-the-accuser"),
