@@ -143,6 +143,10 @@ def extract_claims(article: Article, segments: Segments, *, cues: Cues) -> Itera
             pending_quotes.append((quotes[-1], last_sentence))
         if paragraph_claims:
             last_speaker[index] = paragraph_claims[-1]
+        else:
+            lead_in = _lead_in(text, by_paragraph.get(index, []), quotes, cues)
+            if lead_in is not None:
+                last_speaker[index] = lead_in
         claims.extend(paragraph_claims)
     claims.sort(key=lambda c: (c.start, c.end))
     seen: set[tuple[int, int]] = set()
@@ -151,6 +155,20 @@ def extract_claims(article: Article, segments: Segments, *, cues: Cues) -> Itera
             continue
         seen.add((claim.start, claim.end))
         yield claim
+
+
+def _lead_in(text: str, sentences: list[Sentence], quotes: list[Quote], cues: Cues) -> Claim | None:
+    """"The ministry later issued a statement:" ends a paragraph: its subject speaks the quote that follows."""
+    if not sentences or not text[sentences[-1].start:sentences[-1].end].rstrip().endswith(":"):
+        return None
+    sentence = sentences[-1]
+    tokens = tokenize(text, sentence.start, sentence.end, quotes)
+    subject = sentence_subject(tokens, cues)
+    if subject is None:
+        return None
+    s, e = subject
+    mention = Mention(text[tokens[s].start:tokens[e - 1].end], tokens[s].start, tokens[e - 1].end)
+    return Claim(sentence.end, sentence.end, "direct", ":", mention, "lead-in")
 
 
 def _donor(quote: Quote, paragraph_claims: list[Claim], previous: Claim | None, text: str) -> Claim | None:
@@ -376,6 +394,13 @@ def _cue_attribution(tokens: list[Token], i: int, length: int, lemma: str, kind:
     while left >= 0 and tokens[left].text in ",":
         left -= 1
     after_break = i == 0 or tokens[i - 1].text in _AFTER_QUOTE or (i >= 2 and tokens[i - 1].text == "," and tokens[i - 2].text in _CLOSING)
+    if kind == "addressee":
+        # "“...,” a ministry spokesman told reporters.": the addressee stands before the end.
+        k = rest
+        while k < n and k - rest < 3 and (_capitalised(tokens[k]) or tokens[k].lower in _ADDRESSEES) and not tokens[k].quoted:
+            k += 1
+        if k > rest and _ends_clause(tokens, _skip_adverbials(tokens, k, cues), cues):
+            rest = _skip_adverbials(tokens, k, cues)
     # Postposed and inverted: "..., said a military spokesman late on Sunday."
     if after_break and i > 0:
         np_end = noun_phrase_after(tokens, after, cues)

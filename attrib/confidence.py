@@ -25,6 +25,7 @@ CLAIM_RULES = {
     "according-to-post": 0.94,
     "split-quote": 0.95,
     "neighbour-quote": 0.88,
+    "lead-in": 0.9,
     "continued-quote": 0.9,
     "headline-colon": 0.75,
     "headline-trailing": 0.7,

@@ -189,6 +189,10 @@ class Resolver:
         def person(res: Resolution, mention: str) -> bool:
             if res.entity is not None:
                 return res.entity.type == "person"
+            if res.method == "ambiguous" and res.candidates:
+                # "The interior minister ... he said": whoever holds the title, a person.
+                return all(c in self.registry.entities and self.registry.entities[c].type == "person"
+                           for c in res.candidates)
             return _looks_like_person(res.name)
 
         if word in _PERSON_PRONOUNS:
@@ -216,6 +220,8 @@ class Resolver:
                 continue  # "she" is not the man "he" referred to
             if sex:
                 context.gender.setdefault(res.name, sex)
+            if res.method == "ambiguous":
+                return Resolution(res.name, None, "ambiguous", res.score, surface, res.candidates)
             return Resolution(res.name, res.entity, "pronoun", 0.85 * max(res.score, 0.6), surface)
         kinds = ("person",) if word in _PERSON_PRONOUNS else ("organization", "government", "group", "media", "label")
         for pos, entity in reversed(context.named):
@@ -387,10 +393,14 @@ class Resolver:
         top = [e for e in entries if _KIND_RANK[e.kind] == best_rank]
         penalty = 0.95 if partial else 1.0
         if best_rank == 2:
-            # A bare surname: the person this article already named under it comes first.
-            known = context.surface.get(name_key(surface).split(" ")[-1])
+            # A bare surname: the person this article already named under it comes first,
+            # registered ("Kazemi" after "Mustafa al-Kazemi") or not ("Hassan" after "Ali Hassan").
+            last = name_key(surface).split(" ")[-1]
+            known = context.surface.get(last)
             if known is not None:
                 return Resolution(known.name, known, "surname", 0.9 * penalty, surface)
+            if last in context.people:
+                return Resolution(context.people[last], None, "unresolved", 0.6, surface)
         if top[0].kind == "role":
             return self._role_holder(top, context, surface, penalty)
         ids = list(dict.fromkeys(e.entity_id for e in top))

@@ -150,6 +150,25 @@ CLAIM_CASES += [
     ),
 ]
 
+CLAIM_CASES += [
+    pytest.param(
+        "The ministry later issued a statement:\n\n“Three suspects were arrested overnight.”\n",
+        [("ministry", "Three suspects were arrested overnight.")],
+        id="colon-lead-in-at-paragraph-end",
+    ),
+    pytest.param(
+        "“We have no information about that,” a police spokesman told reporters, declining to give his name.\n",
+        [("police spokesman", "We have no information about that,")],
+        id="postposed-told-reporters",
+    ),
+    pytest.param(
+        "“This is not the first attack,” said Ali Hassan, a resident.\n\n"
+        "According to Hassan, the sirens sounded twice.\n",
+        [("Ali Hassan", "This is not the first attack,"), ("Ali Hassan", "the sirens sounded twice")],
+        id="surname-of-an-unregistered-person-beats-a-registered-namesake",
+    ),
+]
+
 NOT_CLAIMS = [
     pytest.param("The film “Gone By Morning” opened in Baghdad on Friday.\n", id="quoted-film-title"),
     pytest.param("The so-called “truce” collapsed in November after two weeks.\n", id="scare-quotes"),
