@@ -7,23 +7,27 @@ usage errors keep exit code 2; anything unexpected asks for a bug report
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
 import traceback
 from datetime import date as Date
-from typing import Callable
+from typing import Callable, Iterator
 
 import click
 
 from . import __version__
+from .batch import Result, analyze_corpus, default_jobs
 from .errors import AttribError, message
 from .diff import OUTLET_FROM, compare
 from .pipeline import Outcome, analyze_paths
-from .render import (DIFF_FORMATS, FORMATS, analysis_record, comparison_table, error_record, make_consoles, table,
+from .load import count_sources
+from .render import (DIFF_FORMATS, FORMATS, ProgressBar, analysis_record, comparison_table, make_consoles, table,
                      write_comparison, write_records)
 from .rules import Registry, load_rules
 
+PROGRESS_FROM = 5  # a bar for more inputs than this
 BUG = "attrib: internal error: {error} (please report it with the command that caused it; --debug shows details)"
 
 
@@ -107,41 +111,64 @@ def cli(debug: bool) -> None:
               help="Publication date for every input (resolves titles such as 'the premier').")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Leave out claims and blames below this confidence.")
-@click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes [default: one per core]; 1 analyses in this process. The output is the "
+                   "same whatever N is.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line on stderr.")
 @rules_options
 def analyze(paths: tuple[str, ...], fmt: str, outlet: str | None, date: Date | None, min_confidence: float,
-            quiet: bool, rules_dirs: tuple[str, ...], no_default_rules: bool) -> None:
+            jobs: int | None, quiet: bool, rules_dirs: tuple[str, ...], no_default_rules: bool) -> None:
     """Find who said what and who blamed whom in articles.
 
-    PATHS are .txt/.md files, directories (searched recursively), JSON Lines
-    corpora (.jsonl, .jsonl.gz) or - for standard input.
+    PATHS are .txt/.md files (gzip-compressed too), directories (searched
+    recursively), JSON Lines corpora (.jsonl, .jsonl.gz: one article per line,
+    with "text" and optionally "id", "outlet", "date", "url", "title") or -
+    for standard input. Results are written as soon as they are ready, in
+    input order.
     """
     registry = _registry(rules_dirs, no_default_rules)
     started = time.perf_counter()
     failed = articles = claims = blames = 0
-    out_console = err_console = None
-    if fmt == "table":
-        out_console, err_console = make_consoles()
+    results = analyze_corpus(paths, registry, rules_dirs=rules_dirs, defaults=not no_default_rules,
+                             jobs=jobs or default_jobs(), outlet=outlet, date=date, min_confidence=min_confidence,
+                             encode="jsonl" if fmt == "jsonl" else None)
+    out_console = make_consoles()[0] if fmt == "table" else None
+    # A bar only where a person watches stderr, and not under tables printed to the same terminal.
+    total = None
+    show_bar = not quiet and sys.stderr.isatty() and not (fmt == "table" and sys.stdout.isatty())
+    if show_bar:
+        total = count_sources(paths)
+        show_bar = total is None or total > PROGRESS_FROM
+    with (ProgressBar(total) if show_bar else contextlib.nullcontext()) as bar:
+        note = bar.note if bar is not None else (lambda line: click.echo(line, err=True))
 
-    def records():
-        nonlocal failed, articles, claims, blames
-        for outcome in analyze_paths(paths, registry, outlet=outlet, date=date):
-            if _failed(outcome) or outcome.analysis is None:
-                failed += 1
-                yield error_record(outcome.name, outcome.error or "failed", outcome.line)
-                continue
-            articles += 1
-            record = analysis_record(outcome.analysis, min_confidence=min_confidence)
-            claims += len(record["claims"])
-            blames += len(record["blames"])
-            yield record
+        def analysed() -> Iterator[Result]:
+            nonlocal failed, articles, claims, blames
+            for result in results:
+                where = f"{result.name}:{result.line}" if result.error and result.line else result.name
+                for warning in result.warnings:
+                    note(f"attrib: {where}: warning: {warning}")
+                if result.failed:
+                    failed += 1
+                    note(f"attrib: {where}: {result.error}")
+                else:
+                    articles += 1
+                    claims += len(result.record["claims"])
+                    blames += len(result.record["blames"])
+                if bar is not None:
+                    bar.advance()
+                yield result
 
-    if fmt == "table":
-        for record in records():
-            if "error" not in record:
-                table(out_console, record)
-    else:
-        write_records(records(), fmt, sys.stdout)
+        if fmt == "table":
+            for result in analysed():
+                if not result.failed:
+                    table(out_console, result.record)
+        elif fmt == "jsonl":
+            for result in analysed():
+                sys.stdout.write(result.encoded or "")
+                sys.stdout.flush()
+        else:
+            write_records((result.record for result in analysed()), fmt, sys.stdout)
     elapsed = time.perf_counter() - started
     if not quiet:
         rate = f", {articles / elapsed:,.0f} articles/s" if elapsed > 0 and articles > 1 else ""

@@ -128,8 +128,7 @@ def iter_sources(paths: Iterable[str], *, stdin: IO[bytes] | None = None, analys
     """
     for raw in paths:
         if raw == "-":
-            data = (stdin or sys.stdin.buffer).read()
-            yield from _text_or_corpus("-", data, analyses)
+            yield from _stdin_sources(stdin or sys.stdin.buffer, analyses)
             continue
         path = Path(raw)
         if path.is_dir():
@@ -159,6 +158,69 @@ def _file_sources(name: str, analyses: bool) -> Iterator[Source]:
         yield Source(name, error=exc.message)
         return
     yield Source(name, text=text, warning=warning)
+
+
+def count_sources(paths: Iterable[str]) -> int | None:
+    """About how many sources ``iter_sources`` will yield (a corpus's lines are counted, not parsed).
+
+    None when standard input is among the paths: it can be read only once.
+    """
+    total = 0
+    for raw in paths:
+        if raw == "-":
+            return None
+        path = Path(raw)
+        names = sorted(str(p) for p in path.rglob("*") if p.is_file() and _is_input(p.name)) if path.is_dir() else [raw]
+        for name in names:
+            total += _count_lines(name) if name.lower().endswith(CORPUS_SUFFIXES) else 1
+    return total
+
+
+def _count_lines(name: str) -> int:
+    try:
+        with (gzip.open(name, "rb") if name.endswith(".gz") else open(name, "rb")) as raw:
+            count = last = 0
+            for block in iter(lambda: raw.read(1 << 20), b""):
+                count += block.count(b"\n")
+                last = block[-1]
+            return count + (last not in (0, ord("\n")))
+    except (OSError, EOFError):
+        return 1
+
+
+def _stdin_sources(stream: IO[bytes], analyses: bool) -> Iterator[Source]:
+    """Standard input: one article, or a JSON Lines corpus, read a line at a time as it arrives."""
+    head = []
+    for line in iter(stream.readline, b""):
+        head.append(line)
+        if line.strip():
+            break
+    first = b"".join(head)
+    if first.lstrip()[:1] == b"{":
+        lines = io.TextIOWrapper(io.BufferedReader(_Rejoined(first, stream)), encoding="utf-8", errors="replace")
+        yield from _records("-", lines, analyses)
+        return
+    yield from _text_or_corpus("-", first + stream.read(), analyses)
+
+
+class _Rejoined(io.RawIOBase):
+    """A stream whose first bytes were taken to look at, read again from its start."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]):
+        self._head = head
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        if self._head:
+            data, self._head = self._head[:len(buffer)], self._head[len(buffer):]
+        else:
+            read = getattr(self._rest, "read1", self._rest.read)
+            data = read(len(buffer))
+        buffer[:len(data)] = data
+        return len(data)
 
 
 def _text_or_corpus(name: str, data: bytes, analyses: bool) -> Iterator[Source]:

@@ -219,6 +219,45 @@ def make_consoles(*, no_color: bool | None = None):
     return out, err
 
 
+class ProgressBar:
+    """Articles done, articles per second and the time left, on stderr while a corpus is analysed.
+
+    Messages printed with ``note`` appear above the bar instead of breaking it.
+    The bar is removed at the end, so that the summary line stands alone.
+    """
+
+    def __init__(self, total: int | None):
+        from rich.console import Console
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TaskProgressColumn,
+                                   TextColumn, TimeElapsedColumn, TimeRemainingColumn)
+        from rich.text import Text
+
+        class Rate(ProgressColumn):
+            def render(self, task) -> Text:
+                return Text(f"{task.speed:,.0f} articles/s" if task.speed else "", style="progress.data.speed")
+
+        self._text = Text
+        self._progress = Progress(
+            TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(), Rate(),
+            TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
+            console=Console(stderr=True, highlight=False), transient=True, redirect_stdout=False,
+            redirect_stderr=False, speed_estimate_period=10)
+        self._task = self._progress.add_task("articles", total=total)
+
+    def __enter__(self) -> ProgressBar:
+        self._progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._progress.stop()
+
+    def advance(self) -> None:
+        self._progress.advance(self._task)
+
+    def note(self, message: str) -> None:
+        self._progress.console.print(self._text(message), soft_wrap=True)
+
+
 def table(console, record: dict[str, Any]) -> None:
     """Print one article: a header, who blamed whom first, then the claims."""
     from rich import box

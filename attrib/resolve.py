@@ -127,6 +127,7 @@ class Resolver:
                           for n in range(1, len(words) + 1)}
         # Mentions and words recur across articles ("the spokesman", "Iran", "the"); what they
         # mean apart from the article's context is worked out once per resolver.
+        self._entity_words: dict[str, frozenset[str]] = {}  # entity id -> the words of its names
         self._starts_name = lru_cache(maxsize=_CACHE_SIZE)(self._may_start_name)
         self._reading = lru_cache(maxsize=_CACHE_SIZE)(self._read)
         self._fuzzy_ranked = lru_cache(maxsize=_CACHE_SIZE)(self._rank_fuzzy)
@@ -589,10 +590,13 @@ class Resolver:
                     return Resolution(res.name, res.entity, "nominal", 0.6, surface)
         return None
 
-    def _name_words(self, entity: Entity) -> set[str]:
-        words = set(name_key(entity.name).split())
-        for alias in entity.aliases:
-            words.update(name_key(alias).split())
+    def _name_words(self, entity: Entity) -> frozenset[str]:
+        words = self._entity_words.get(entity.id)
+        if words is None:
+            found = set(name_key(entity.name).split())
+            for alias in entity.aliases:
+                found.update(name_key(alias).split())
+            words = self._entity_words[entity.id] = frozenset(found)
         return words
 
     def _holder_for(self, org: Entity, word: str, context: Context) -> Resolution | None:
