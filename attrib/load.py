@@ -253,6 +253,11 @@ def _corpus_sources(name: str, analyses: bool) -> Iterator[Source]:
             yield Source(name, error=message("unreadable", reason=str(exc)))
 
 
+def corpus_lines(name: str, lines: Iterable[str]) -> Iterator[Source]:
+    """Sources from the lines of a JSON Lines corpus read by other means (a Dask bag), numbered from 1."""
+    return _records(name, lines, False)
+
+
 def _records(name: str, lines: Iterable[str], analyses: bool) -> Iterator[Source]:
     """One source per JSON Lines record; a broken line is reported with its number and skipped."""
     for number, line in enumerate(lines, 1):
