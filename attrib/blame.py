@@ -88,13 +88,14 @@ def _question(tokens: Sequence[Token]) -> bool:
 def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: list[tuple[int, Claim]],
                  cues: Cues, scan) -> Iterator[_Found]:
     """"X blamed Y for ...", "X accuses Y of ...", "Y was blamed by X", "X holds Y responsible"."""
+    spans = SpanIndex([(c.start, c.end) for _, c in inside])
     for i, length, verb in cues.blame_index.find(tokens):
         if _negated(tokens, i, cues) or _denied(tokens, i, cues) or _conditional(tokens, i, cues):
             continue
         if i > 0 and tokens[i - 1].lower in _DEMANDS:
             continue  # "urged leaders to hold those responsible", "must hold them accountable": a demand
         after = i + length
-        claim_no, claim = _claim_at(inside, tokens[i].start)
+        claim_no, claim = _claim_at(inside, spans, tokens[i].start)
         if after < len(tokens) and tokens[after].lower == "by":
             # Passive: "Y was blamed by X".
             accuser_end = noun_phrase_after(tokens, after + 1, cues)
@@ -205,19 +206,24 @@ def _claim_blames(text: str, tokens: list[Token], sentence: Sentence, number: in
                                    "claim-connection", 0.85, number, sentence))
     # Parties named in the content: the doers of an act, or called by a label for perpetrators.
     headline = claim.kind == "headline"
+    accused = {f.accused.start for f in specific}  # where a party is accused already
     for s, e, entries in scan(sub):
         kinds = {registry.entities[x.entity_id].type for x in entries}
-        if any(f.accused.start == sub[s].start for f in specific):
+        if sub[s].start in accused:
             continue
         if _conditional(sub, s, cues) or _negated(sub, s, cues):
             continue
         act = _act_after(sub, e, cues) if kinds & _AGENT_TYPES else None
         if act is not None:
             found = _Found(claim.mention, _mention(text, sub, s, e), act, "claim-agent", 0.88, number, sentence)
-            (labels if kinds == {"label"} else specific).append(found)
+            if kinds == {"label"}:
+                labels.append(found)
+            else:
+                specific.append(found)
+                accused.add(found.accused.start)
         elif "label" in kinds and (_predicate_before(sub, s) or (_subject_position(sub, s) and _damning(sub, s, e, cues))):
-            accused = _mention(text, sub, s, e)
-            labels.append(_Found(claim.mention, accused, "calls them " + _label_words(accused.text), "claim-label", 0.85,
+            label = _mention(text, sub, s, e)
+            labels.append(_Found(claim.mention, label, "calls them " + _label_words(label.text), "claim-label", 0.85,
                                  number, sentence))
     # A party the registry does not know, opening the claim as the doer: "Ukrainian troops had fired on the plant".
     if not specific and not labels:
@@ -322,11 +328,9 @@ def _conditional(tokens: Sequence[Token], i: int, cues: Cues) -> bool:
     return False
 
 
-def _claim_at(inside: list[tuple[int, Claim]], offset: int) -> tuple[int | None, Claim | None]:
-    for number, claim in inside:
-        if claim.start <= offset < claim.end:
-            return number, claim
-    return None, None
+def _claim_at(inside: list[tuple[int, Claim]], spans: SpanIndex, offset: int) -> tuple[int | None, Claim | None]:
+    found = spans.overlapping(offset, offset + 1)
+    return inside[found[0]] if found else (None, None)
 
 
 def _mention(text: str, tokens: Sequence[Token], start: int, end: int) -> Mention:

@@ -19,7 +19,9 @@ Claims are yielded in document order with the ``rule`` that produced them.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import islice
 from typing import Iterator, Sequence
 
 from .model import Article, Claim, Mention, Quote, Segments, Sentence
@@ -315,10 +317,15 @@ def _attributions(tokens: list[Token], cues: Cues, is_title: bool) -> list[_Attr
     # "The premier had told Blinken that ..., his office said": the inner report is the claim; what the
     # outer source adds is only the words before it ("He spoke with Blinken and stressed that ...").
     kept = []
+    by_cue = sorted(found, key=lambda b: b.cue)
+    cues_at = [b.cue for b in by_cue]
     for a in found:
-        inner = [b for b in found if b is not a and b.content and a.content and a.content[0] <= b.cue < a.content[1]]
-        if a.rule.startswith("postposed") and inner:
-            first = min(inner, key=lambda b: b.cue)
+        # The first attribution whose cue lies inside this one's content (looked up: sentences can be huge).
+        first = None
+        if a.rule.startswith("postposed") and a.content:
+            lo, hi = bisect_left(cues_at, a.content[0]), bisect_left(cues_at, a.content[1])
+            first = next((by_cue[k] for k in range(lo, hi) if by_cue[k] is not a and by_cue[k].content), None)
+        if first is not None:
             own_subject = first.subject and first.rule == "preposed" and a.content[0] <= first.subject[0] < first.cue
             stop = first.subject[0] if own_subject else first.cue
             while stop > a.content[0] and tokens[stop - 1].lower in ("and", "but", ",", "that"):
@@ -904,11 +911,12 @@ def _according(tokens: list[Token], i: int, length: int, found: list[_Attributio
         k += 1
     if k == src:
         return None
-    preceding = [t for t in tokens[:i] if t.text not in ("“", "”", '"')]
+    # Up to nine words before the cue tell all that is asked of them (so a long sentence is not re-read).
+    preceding = list(islice((t for t in tokens[:i] if t.text not in ("“", "”", '"')), 9))
     # "On Sunday evening, according to X, ...": an opening adverbial does not make it postposed.
     intro = len(preceding) <= 8 and preceding and preceding[-1].text == "," and (
         preceding[0].lower in _PP_STARTS or preceding[0].lower in _INTRO_WORDS or preceding[0].lower in _WEEKDAYS)
-    if i == 0 or intro or all(t.lower in _CONJUNCTIONS for t in preceding):
+    if i == 0 or intro or all(t.lower in _CONJUNCTIONS for t in tokens[:i] if t.text not in ("“", "”", '"')):
         if k < n and tokens[k].text == ",":
             c0 = k + 1
             c1 = n

@@ -10,7 +10,7 @@ from .blame import detect_blames
 from .claims import extract_claims, sentence_subject
 from .confidence import blame_confidence, claim_confidence, hedge_factor
 from .load import Source, iter_sources, parse_article
-from .model import Analysis, Article, Blame, Claim, Mention, Resolution, Unresolved
+from .model import Analysis, Article, Blame, Claim, Mention, Resolution, Sentence, Unresolved
 from .resolve import Context, Resolver
 from .rules import Registry
 from .segment import SpanIndex, segment
@@ -71,6 +71,7 @@ def analyze(article: Article, registry: Registry) -> Analysis:
 
     blames: list[Blame] = []
     seen: set[tuple] = set()
+    hedges: dict[Sentence, tuple[float, str | None]] = {}  # blames from one sentence share its hedge
     for found in detect_blames(article, segments, claims, registry=registry, scan=resolver.scan, words=words):
         if found.claim is not None and found.accuser is claims[found.claim].mention:
             accuser = claims[found.claim].speaker
@@ -84,7 +85,9 @@ def analyze(article: Article, registry: Registry) -> Analysis:
         if accused.method == "unresolved-pronoun" or (accused.entity is None and accused.name.lower() in _PRONOUNS):
             continue  # "we hold them responsible" with no party named before: nothing to report
         sentence = found.sentence
-        hedge, hedge_word = hedge_factor(words.sentence(sentence), cues)
+        if sentence not in hedges:
+            hedges[sentence] = hedge_factor(words.sentence(sentence), cues)
+        hedge, hedge_word = hedges[sentence]
         key = (accuser.entity_id if accuser else None, accuser.name if accuser else None,
                accused.entity_id, accused.name, found.claim, found.sentence.start)
         if key in seen:

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 from functools import lru_cache
 from itertools import compress
-from operator import attrgetter
-from typing import Iterable, NamedTuple, Sequence
+from operator import attrgetter, itemgetter
+from typing import Iterable, Iterator, NamedTuple, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -31,6 +31,7 @@ FUZZY_CUTOFF = 88.0  # on transliteration skeletons
 FUZZY_MARGIN = 4.0  # a runner-up this close makes the match ambiguous
 _CACHE_SIZE = 16_384  # distinct words and mentions remembered per resolver
 _text = attrgetter("text")
+_position = itemgetter(0)
 _DROPPED = frozenset({"the", "a", "an", "al", "el"})  # words a name key leaves out before a name
 _KIND_RANK = {"name": 0, "alias": 0, "role": 1, "surname": 2}
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
@@ -81,9 +82,44 @@ class Context:
     surface: dict[str, Entity] = field(default_factory=dict)  # surname key -> entity resolved in this article
     people: dict[str, str] = field(default_factory=dict)  # surname key -> unregistered person named in this article
 
+    # Derived from ``named`` and rebuilt when it grows: resolution asks for them again and again.
+    _named_cache: tuple[int, set[str], dict[str, Entity]] | None = field(default=None, repr=False)
+    _speakers_cache: tuple[int, set[str]] | None = field(default=None, repr=False)
+    _counts: dict[str, int] = field(default_factory=dict, repr=False)
+
     @property
     def named_ids(self) -> set[str]:
-        return {e.id for _, e in self.named}
+        return self._named_derived()[1]
+
+    def named_entities(self) -> Iterable[Entity]:
+        """Each entity named, once, in the order of its first mention."""
+        return self._named_derived()[2].values()
+
+    def named_before(self, position: int) -> Iterator[tuple[int, Entity]]:
+        """The names before ``position``, nearest first (``named`` is in text order)."""
+        for k in range(bisect.bisect_left(self.named, position, key=_position) - 1, -1, -1):
+            yield self.named[k]
+
+    def speaker_ids(self) -> set[str]:
+        """The entities resolved as speakers so far."""
+        if self._speakers_cache is None or self._speakers_cache[0] != len(self.speakers):
+            self._speakers_cache = (len(self.speakers), {r.entity.id for _, r, _ in self.speakers if r.entity is not None})
+        return self._speakers_cache[1]
+
+    def occurrences(self, word: str) -> int:
+        """How often ``word`` occurs in ``text`` (counted once per word: the text is set before resolving)."""
+        count = self._counts.get(word)
+        if count is None:
+            count = self._counts[word] = self.text.count(word)
+        return count
+
+    def _named_derived(self) -> tuple[int, set[str], dict[str, Entity]]:
+        if self._named_cache is None or self._named_cache[0] != len(self.named):
+            first: dict[str, Entity] = {}
+            for _, entity in self.named:
+                first.setdefault(entity.id, entity)
+            self._named_cache = (len(self.named), set(first), first)
+        return self._named_cache
 
     def remember(self, position: int, resolution: Resolution, mention: str) -> None:
         """A speaker resolved: an antecedent for pronouns, and its surname for later bare surnames."""
@@ -191,9 +227,9 @@ class Resolver:
         if len(words) == 1 and (words[0] in _PERSON_PRONOUNS or words[0] in _THING_PRONOUNS or words[0] in _PLURAL_PRONOUNS):
             return self._pronoun(words[0], position, context, head)
         if lower in ("the latter", "the former"):
-            previous = [e for p, e in context.named if p < position]
-            if previous:
-                return Resolution(previous[-1].name, previous[-1], "pronoun", 0.7, head)
+            previous = next(context.named_before(position), None)
+            if previous is not None:
+                return Resolution(previous[1].name, previous[1], "pronoun", 0.7, head)
         owned = self._owned(head, position, context)
         if owned is not None:
             return owned
@@ -209,8 +245,8 @@ class Resolver:
         headline = len(context.sentence_starts) > 1 and mention.start < context.sentence_starts[1]
         if entity is None or not entity.generic or not (headline or any(w.lower().strip("“\"") in _ANAPHORIC for w in words)):
             return resolution
-        for position, other in reversed(context.named):
-            if position < mention.start and other.type == entity.type and not other.generic:
+        for position, other in context.named_before(mention.start):
+            if other.type == entity.type and not other.generic:
                 return Resolution(other.name, other, "nominal", 0.8, mention.text, (entity.id,))
         if len(context.sentence_starts) > 1 and mention.start < context.sentence_starts[1]:
             # A headline's "militias" is the group the article goes on to name.
@@ -258,8 +294,8 @@ class Resolver:
                 return Resolution(res.name, None, "ambiguous", res.score, surface, res.candidates)
             return Resolution(res.name, res.entity, "pronoun", 0.85 * max(res.score, 0.6), surface)
         kinds = ("person",) if word in _PERSON_PRONOUNS else ("organization", "government", "group", "media", "label")
-        for pos, entity in reversed(context.named):
-            if pos < position and entity.type in kinds:
+        for pos, entity in context.named_before(position):
+            if entity.type in kinds:
                 return Resolution(entity.name, entity, "pronoun", 0.6, surface)
         return Resolution(surface, None, "unresolved-pronoun", 0.2, surface)
 
@@ -269,8 +305,8 @@ class Resolver:
         if word not in _PLURAL_PRONOUNS | _THING_PRONOUNS | _PERSON_PRONOUNS:
             return None
         kinds = ("person",) if word in _PERSON_PRONOUNS else ("organization", "government", "group", "label")
-        for pos, entity in reversed(context.named):
-            if pos < mention.start and entity.type in kinds:
+        for pos, entity in context.named_before(mention.start):
+            if entity.type in kinds:
                 return Resolution(entity.name, entity, "pronoun", 0.6, mention.text)
         return None
 
@@ -474,7 +510,7 @@ class Resolver:
             entity = self.registry.entities[ids[0]]
             return Resolution(entity.name, entity, "role", (0.92 if context.date else 0.75) * penalty, surface)
         pool = ids or list(dict.fromkeys(e.entity_id for e in entries))
-        named = [i for i in pool if i in context.named_ids or any(r.entity is not None and r.entity.id == i for _, r, _ in context.speakers)]
+        named = [i for i in pool if i in context.named_ids or i in context.speaker_ids()]
         if len(named) == 1:
             entity = self.registry.entities[named[0]]
             return Resolution(entity.name, entity, "role", 0.8 * penalty, surface, tuple(pool))
@@ -492,7 +528,7 @@ class Resolver:
         scores: dict[str, int] = {}
         for entry in entries:
             words = [w for w in name_key(entry.role.title if entry.role else "").split() if w not in _TITLE_WORDS]
-            scores[entry.entity_id] = max(scores.get(entry.entity_id, 0), sum(context.text.count(w) for w in words))
+            scores[entry.entity_id] = max(scores.get(entry.entity_id, 0), sum(context.occurrences(w) for w in words))
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
             return ranked[0][0]
@@ -501,7 +537,7 @@ class Resolver:
     def _context_rival(self, surface: str, entity: Entity, context: Context) -> Resolution | None:
         """"Kazemi" exactly matches an unrelated registered Kazemi while the article is about Kadhimi."""
         key = skeleton(name_key(surface))
-        for _, other in context.named:
+        for other in context.named_entities():
             if other.id == entity.id or other.type != "person":
                 continue
             last = name_key(other.name).split(" ")[-1]
