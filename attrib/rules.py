@@ -70,6 +70,21 @@ class AliasEntry:
 
 
 @dataclass(frozen=True)
+class AliasSite:
+    """Where a name or alias of an entity is written, for messages that point at it.
+
+    ``layer`` is the index of the rules directory it comes from (0 for the first).
+    """
+
+    entity_id: str
+    surface: str
+    path: str
+    line: int
+    column: int
+    layer: int = 0
+
+
+@dataclass(frozen=True)
 class BlameVerb:
     lemma: str
     forms: tuple[str, ...]
@@ -136,6 +151,8 @@ class Registry:
     outlets: Outlets
     sources: tuple[str, ...] = ()
     warnings: tuple[Problem, ...] = ()
+    # Every entity name and alias where it is written, in reading order (role titles are not included).
+    sites: tuple[AliasSite, ...] = ()
 
     def entries(self, text: str) -> tuple[AliasEntry, ...]:
         return self.aliases.get(name_key(text), ())
@@ -147,10 +164,15 @@ class Registry:
 class _File:
     """One rules file being read: its display path and the problems found in it."""
 
-    def __init__(self, path: Path, problems: list[Problem]):
+    def __init__(self, path: Path, problems: list[Problem], layer: int = 0):
         self.path = path
         self.shown = _display(path)
         self.problems = problems
+        self.layer = layer
+
+    def site(self, entity_id: str, surface: str, node: yaml.Node) -> AliasSite:
+        mark = node.start_mark
+        return AliasSite(entity_id, surface, self.shown, mark.line + 1, mark.column + 1, self.layer)
 
     def problem(self, node: yaml.Node | None, message: str, severity: str = "error") -> None:
         line, col = (node.start_mark.line + 1, node.start_mark.column + 1) if node is not None else (1, 1)
@@ -165,9 +187,7 @@ class _File:
         try:
             node = yaml.compose(text, Loader=_Loader)
         except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            self.problems.append(Problem(self.shown, line, col, _syntax_message(exc)))
+            self.problems.append(Problem(self.shown, *_syntax_problem(exc, text)))
             return None
         except yaml.YAMLError as exc:
             self.problems.append(Problem(self.shown, 1, 1, f"syntax error: {exc}"))
@@ -179,8 +199,12 @@ class _File:
     def _safe(self, node: yaml.Node) -> bool:
         ok = True
         stack = [node]
+        seen: set[int] = set()  # anchors make a graph of the tree; each node is checked once
         while stack:
             current = stack.pop()
+            if id(current) in seen:
+                continue
+            seen.add(id(current))
             if current.tag not in _SAFE_TAGS:
                 self.problem(current, f'tag "{_short_tag(current.tag)}" is not allowed: rules are read as plain YAML only')
                 ok = False
@@ -221,7 +245,7 @@ class _File:
             return []
         out = []
         for item in node.value:
-            value = self.string(item, f"each of {what}")
+            value = self.string(item, f"{what}: each item")
             if value is not None:
                 out.append((value, item))
         return out
@@ -246,7 +270,10 @@ class _File:
         return value
 
     def date(self, node: yaml.Node, what: str) -> Date | None:
-        text = node.value if isinstance(node, yaml.ScalarNode) else None
+        if not isinstance(node, yaml.ScalarNode):
+            self.problem(node, f"{what}: dates must be written YYYY-MM-DD")
+            return None
+        text = node.value
         try:
             return Date.fromisoformat(str(text).strip())
         except ValueError:
@@ -271,15 +298,77 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
-    problem = exc.problem or "invalid YAML"
-    if "'\\t'" in problem or "\\t" in problem:
-        return "syntax error: tab character (indent with spaces)"
-    if "end of the stream" in problem and "quoted" in (exc.context or ""):
-        return "syntax error: unclosed quote"
-    if exc.context and "quoted scalar" in exc.context:
-        return "syntax error: unclosed quote"
-    return f"syntax error: {problem}"
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
+    """Line, column and message for a YAML syntax error, in the editor's terms rather than the parser's.
+
+    The parser notices a mistake where it stops making sense, often lines after
+    the cause: an unclosed quote swallows the lines below it, a tab or a
+    misaligned key shows up as "mapping values are not allowed". The message
+    points at the cause where it can be found.
+    """
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:  # pragma: no cover - PyYAML always marks scanner and parser errors
+        return 1, 1, f"syntax error: {exc.problem or 'invalid YAML'}"
+    problem, context = exc.problem or "invalid YAML", exc.context or ""
+    lines = text.splitlines() or [""]
+    row = min(mark.line, len(lines) - 1)
+    line = lines[row]
+    indent = len(line) - len(line.lstrip(" \t"))
+    if "\t" in line[:indent] or "tab" in problem or "'\\t'" in problem:
+        tab = line.find("\t")
+        return row + 1, (tab if tab >= 0 else mark.column) + 1, "syntax error: tab character (indent with spaces)"
+    if "quoted scalar" in context and exc.context_mark is not None:
+        return exc.context_mark.line + 1, exc.context_mark.column + 1, "syntax error: unclosed quote"
+    opened = _unclosed_quote(lines[: row + 1])
+    if opened is not None and opened[0] < row:
+        return opened[0] + 1, opened[1] + 1, "syntax error: unclosed quote"
+    if "flow sequence" in context or "flow mapping" in context:
+        bracket = "[" if "sequence" in context else "{"
+        where = exc.context_mark or mark
+        return where.line + 1, where.column + 1, f'syntax error: unclosed "{bracket}"'
+    if "mapping values are not allowed" in problem and ": " in line[indent:mark.column].lstrip("- "):
+        return mark.line + 1, mark.column + 1, 'syntax error: a value containing ": " must be quoted'
+    if mark.column == indent and mark.line == row or "mapping values are not allowed" in problem:
+        return row + 1, indent + 1, "syntax error: bad indentation"
+    before = line[: mark.column].rstrip()
+    if before.endswith(("\"", "'")):
+        return mark.line + 1, mark.column + 1, "syntax error: text after a quoted value (quote the whole value)"
+    return mark.line + 1, mark.column + 1, f"syntax error: {problem}"
+
+
+_QUOTE_START = re.compile(r"""(?:^\s*(?:-\s+)*|:\s+|[\[{,]\s*|-\s+)(["'])""")
+
+
+def _unclosed_quote(lines: Sequence[str]) -> tuple[int, int] | None:
+    """The first quote that opens a value and is not closed on its line, as (row, column)."""
+    for row, line in enumerate(lines):
+        position = 0
+        while True:
+            m = _QUOTE_START.search(line, position)
+            if m is None or line.lstrip().startswith("#"):
+                break
+            quote, start = m.group(1), m.start(1)
+            end = _closing_quote(line, start, quote)
+            if end is None:
+                return row, start
+            position = end + 1
+    return None
+
+
+def _closing_quote(line: str, start: int, quote: str) -> int | None:
+    i = start + 1
+    while i < len(line):
+        ch = line[i]
+        if quote == '"' and ch == "\\":
+            i += 2
+            continue
+        if ch == quote:
+            if quote == "'" and line[i + 1: i + 2] == "'":  # '' is an escaped quote
+                i += 2
+                continue
+            return i
+        i += 1
+    return None
 
 
 def _did_you_mean(name: str, allowed: Sequence[str]) -> str:
@@ -291,20 +380,29 @@ def _did_you_mean(name: str, allowed: Sequence[str]) -> str:
 
 
 @dataclass
+class _RoleDraft:
+    role: Role
+    multiple: bool
+    shown: str
+    line: int
+    column: int
+
+
+@dataclass
 class _EntityDraft:
     id: str
     name: str | None = None
     type: str | None = None
-    aliases: list[tuple[str, str, int]] = field(default_factory=list)  # surface, file, line
+    aliases: list[AliasSite] = field(default_factory=list)
     shared: set[str] = field(default_factory=set)
-    roles: list[tuple[Role, str, int]] = field(default_factory=list)
+    roles: list[_RoleDraft] = field(default_factory=list)
     office_refs: list[tuple[str, _File, yaml.Node]] = field(default_factory=list)
     generic: bool = False
     source: str = ""
     line: int = 0
 
 
-def _read_entities(file: _File, node: yaml.Node, drafts: dict[str, _EntityDraft]) -> None:
+def _read_entities(file: _File, node: yaml.Node, drafts: dict[str, _EntityDraft], sites: list[AliasSite]) -> None:
     if not isinstance(node, yaml.SequenceNode):
         file.problem(node, "entities must be a list of entries starting with \"- id: ...\"")
         return
@@ -331,27 +429,37 @@ def _read_entities(file: _File, node: yaml.Node, drafts: dict[str, _EntityDraft]
         draft = drafts.get(eid)
         if draft is None:
             draft = drafts[eid] = _EntityDraft(eid, source=file.shown, line=line)
+            # An entry that means to extend an earlier layer's entity but misspells its id.
+            hint = _did_you_mean(eid, [d for d, x in drafts.items() if x.source != file.shown]) if (
+                "name" not in fields or "type" not in fields) else ""
+            if hint:
+                hint = f" (to extend an existing entity, use its id{hint[:-1]})"
             if "name" not in fields:
-                file.problem(item, f'{what} is missing "name"')
+                file.problem(item, f'{what} is missing "name"{hint}')
             if "type" not in fields:
-                file.problem(item, f'{what} is missing "type" (one of {", ".join(ENTITY_TYPES)})')
+                file.problem(item, f'{what} is missing "type" (one of {", ".join(ENTITY_TYPES)}){hint}')
         if "name" in fields:
             name = file.string(fields["name"][1], f'{what}: "name"')
             if name is not None:
+                if draft.name is not None and name_key(name) != name_key(draft.name):
+                    # A renamed entity: articles written before still use the old name.
+                    draft.aliases.append(next(s for s in sites if s.entity_id == eid and s.surface == draft.name))
                 draft.name = name
+                sites.append(file.site(eid, name, fields["name"][1]))
         if "type" in fields:
             kind = file.string(fields["type"][1], f'{what}: "type"')
             if kind is not None and kind not in ENTITY_TYPES:
                 file.problem(fields["type"][1], f'{what}: "type" must be one of {", ".join(ENTITY_TYPES)} (got "{kind}"){_did_you_mean(kind, ENTITY_TYPES)}')
             elif kind is not None:
                 draft.type = kind
-        if "aliases" in fields:
-            for alias, alias_node in file.strings(fields["aliases"][1], f'{what}: "aliases"'):
-                draft.aliases.append((alias, file.shown, alias_node.start_mark.line + 1))
-        if "shared_aliases" in fields:
-            for alias, alias_node in file.strings(fields["shared_aliases"][1], f'{what}: "shared_aliases"'):
-                draft.shared.add(name_key(alias))
-                draft.aliases.append((alias, file.shown, alias_node.start_mark.line + 1))
+        for key in ("aliases", "shared_aliases"):
+            if key in fields:
+                for alias, alias_node in file.strings(fields[key][1], f'{what}: "{key}"'):
+                    site = file.site(eid, alias, alias_node)
+                    draft.aliases.append(site)
+                    sites.append(site)
+                    if key == "shared_aliases":
+                        draft.shared.add(name_key(alias))
         if "roles" in fields:
             _read_roles(file, fields["roles"][1], what, draft)
         if "generic" in fields:
@@ -377,56 +485,85 @@ def _read_roles(file: _File, node: yaml.Node, what: str, draft: _EntityDraft) ->
         aliases = tuple(a for a, _ in file.strings(fields["aliases"][1], f'{what}: role "aliases"')) if "aliases" in fields else ()
         start = file.date(fields["from"][1], f'{what}: role "{title}"') if "from" in fields else None
         end = file.date(fields["to"][1], f'{what}: role "{title}"') if "to" in fields else None
-        if start and end and end < start:
-            file.problem(fields["to"][1], f'{what}: role "{title}" ends ({end}) before it starts ({start})')
+        if ("from" in fields and start is None) or ("to" in fields and end is None):
             continue
         office = None
         if "office" in fields:
             office = file.string(fields["office"][1], f'{what}: role "office"')
             if office:
                 draft.office_refs.append((office, file, fields["office"][1]))
-        multiple = "multiple" in fields and bool(file.boolean(fields["multiple"][1], f'{what}: role "multiple"'))
+        multiple = None
+        if "multiple" in fields:
+            multiple = file.boolean(fields["multiple"][1], f'{what}: role "multiple"')
+        earlier = _extended_role(draft, title, start, file.shown)
+        if earlier is not None:
+            # A later layer ends a term, adds aliases or sets the office of a role it does not own.
+            old = earlier.role
+            start = old.start if start is None else start
+            end = old.end if "to" not in fields else end
+            aliases = tuple(dict.fromkeys(old.aliases + aliases))
+            office = office or old.office
+            multiple = earlier.multiple if multiple is None else multiple
+            draft.roles.remove(earlier)
+        if start and end and end < start:
+            file.problem(fields["to"][1] if "to" in fields else item,
+                         f'{what}: role "{title}" ends ({end}) before it starts ({start})')
+            continue
         role = Role(title=title, aliases=aliases, office=office, start=start, end=end)
-        draft.roles.append((role, file.shown, item.start_mark.line + 1))
-        if multiple:
-            draft.shared.add("\0role:" + name_key(title))
+        draft.roles.append(_RoleDraft(role, bool(multiple), file.shown, item.start_mark.line + 1, item.start_mark.column + 1))
 
 
-def _cross_check(drafts: dict[str, _EntityDraft], files: dict[str, _File]) -> None:
-    """Checks that need every layer: alias clashes, overlapping office holders, office ids."""
-    owners: dict[str, tuple[str, str, int, str]] = {}  # key -> (entity id, file, line, surface)
+def _extended_role(draft: _EntityDraft, title: str, start: Date | None, shown: str) -> _RoleDraft | None:
+    """The role of an earlier layer that a role entry updates: same title, and no other start date."""
+    key = name_key(title)
+    earlier = [r for r in draft.roles if r.shown != shown and name_key(r.role.title) == key
+               and (start is None or r.role.start == start)]
+    return max(earlier, key=lambda r: r.role.start or Date.min) if earlier else None
+
+
+def _cross_check(drafts: dict[str, _EntityDraft], sites: list[AliasSite]) -> list[Problem]:
+    """Checks that need every layer: alias clashes, overlapping office holders, office ids.
+
+    ``sites`` are in reading order, so a clash is reported where the later
+    layer (the file the user is editing) claims a name an earlier one holds.
+    """
+    problems: list[Problem] = []
+    owners: dict[str, AliasSite] = {}
+    for site in sites:
+        key = name_key(site.surface)
+        if not key:
+            continue
+        first = owners.get(key)
+        if first is None:
+            owners[key] = site
+        elif first.entity_id != site.entity_id and key not in drafts[site.entity_id].shared \
+                and key not in drafts[first.entity_id].shared:
+            problems.append(Problem(site.path, site.line, site.column,
+                                    f'alias "{site.surface}" already belongs to "{first.entity_id}" ({_where(first, site.path)})'))
     for draft in drafts.values():
-        names = ([(draft.name, draft.source, draft.line)] if draft.name else []) + draft.aliases
-        for surface, shown, line in names:
-            key = name_key(surface)
-            if not key:
-                continue
-            first = owners.get(key)
-            if first is None:
-                owners[key] = (draft.id, shown, line, surface)
-            elif first[0] != draft.id and key not in draft.shared and key not in drafts[first[0]].shared:
-                where = f"line {first[2]}" if first[1] == shown else f"{first[1]}:{first[2]}"
-                files[shown].problems.append(Problem(shown, line, 1, f'alias "{surface}" already belongs to "{first[0]}" ({where})'))
         for office, file, node in draft.office_refs:
             if office not in drafts:
                 file.problem(node, f'entity "{draft.id}": office "{office}" is not a known entity id{_did_you_mean(office, list(drafts))}')
-    by_title: dict[str, list[tuple[Role, str, str, int]]] = {}
+    by_title: dict[str, list[tuple[_RoleDraft, str]]] = {}
     for draft in drafts.values():
-        for role, shown, line in draft.roles:
-            key = name_key(role.title)
-            if "\0role:" + key in draft.shared:
-                continue
-            by_title.setdefault(key, []).append((role, draft.id, shown, line))
+        for role in draft.roles:
+            if not role.multiple:
+                by_title.setdefault(name_key(role.role.title), []).append((role, draft.id))
     for holders in by_title.values():
-        holders.sort(key=lambda h: (h[0].start or Date.min, h[3]))
-        for i, (role, eid, shown, line) in enumerate(holders):
-            for other, other_id, other_shown, other_line in holders[:i]:
-                if _overlap(role, other):
-                    where = f"line {other_line}" if other_shown == shown else f"{other_shown}:{other_line}"
-                    files[shown].problems.append(Problem(
-                        shown, line, 1,
-                        f'role "{role.title}" of "{eid}" ({_period(role)}) overlaps that of "{other_id}" ({_period(other)}, {where})'))
+        holders.sort(key=lambda h: (h[0].role.start or Date.min, h[0].line))
+        for i, (held, eid) in enumerate(holders):
+            for other, other_id in holders[:i]:
+                if _overlap(held.role, other.role):
+                    where = f"line {other.line}" if other.shown == held.shown else f"{other.shown}:{other.line}"
+                    problems.append(Problem(
+                        held.shown, held.line, held.column,
+                        f'role "{held.role.title}" of "{eid}" ({_period(held.role)}) overlaps that of "{other_id}" ({_period(other.role)}, {where})'))
                     break
+    return problems
+
+
+def _where(site: AliasSite, here: str) -> str:
+    return f"line {site.line}" if site.path == here else f"{site.path}:{site.line}"
 
 
 def _overlap(a: Role, b: Role) -> bool:
@@ -506,11 +643,11 @@ def _form_groups(file: _File, node: yaml.Node, what: str) -> Iterator[list[str]]
         return
     for item in node.value:
         if isinstance(item, yaml.ScalarNode):
-            value = file.string(item, f"each of {what}")
+            value = file.string(item, f"{what}: each item")
             if value:
                 yield [value.lower()]
             continue
-        forms = [v.lower() for v, _ in file.strings(item, f"each of {what}")]
+        forms = [v.lower() for v, _ in file.strings(item, what)]
         if forms:
             yield forms
 
@@ -620,7 +757,6 @@ def load_rules(dirs: Iterable[str | os.PathLike[str]] | None = None, *, defaults
     Raises RulesError listing every problem found, sorted by file and line.
     """
     problems: list[Problem] = []
-    files: dict[str, _File] = {}
     drafts: dict[str, _EntityDraft] = {}
     cue_acc: dict = {"speech": {}, "according_to": [], "participle_links": [], "negation": [], "conditionals": [],
                      "titles": [], "denial": {}, "hedges": [], "nominals": {}, "blame_verbs": [], "by_agent": [],
@@ -628,7 +764,8 @@ def load_rules(dirs: Iterable[str | os.PathLike[str]] | None = None, *, defaults
     outlet_acc: dict = {"outlets": [], "credits": [], "boilerplate": [], "bylines": []}
     directories = rules_dirs(dirs, defaults=defaults)
     sources = []
-    for directory in directories:
+    sites: list[AliasSite] = []
+    for layer, directory in enumerate(directories):
         if not directory.is_dir():
             shown = _display(directory)
             problems.append(Problem(shown, 0, 0, "rules directory not found (check --rules or ATTRIB_RULES)"))
@@ -637,14 +774,13 @@ def load_rules(dirs: Iterable[str | os.PathLike[str]] | None = None, *, defaults
             path = directory / name
             if not path.is_file():
                 continue
-            file = _File(path, problems)
-            files[file.shown] = file
+            file = _File(path, problems, layer)
             sources.append(file.shown)
             node = file.compose()
             if node is None:
                 continue
             if name == "entities.yaml":
-                _read_entities(file, node, drafts)
+                _read_entities(file, node, drafts, sites)
             elif name == "cues.yaml":
                 _read_cues(file, node, cue_acc)
             else:
@@ -654,7 +790,7 @@ def load_rules(dirs: Iterable[str | os.PathLike[str]] | None = None, *, defaults
             problems.append(Problem(_display(directory / name), 1, 1,
                                     f"unknown rules file (expected one of {', '.join(RULE_FILES)}){_did_you_mean(name, RULE_FILES)}",
                                     "warning"))
-    _cross_check(drafts, files)
+    problems.extend(_cross_check(drafts, sites))
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise RulesError(errors)
@@ -663,15 +799,15 @@ def load_rules(dirs: Iterable[str | os.PathLike[str]] | None = None, *, defaults
     for draft in drafts.values():
         if draft.name is None or draft.type is None:
             continue
-        aliases = tuple(dict.fromkeys(a for a, _, _ in draft.aliases))
+        aliases = tuple(dict.fromkeys(a.surface for a in draft.aliases))
         entities[draft.id] = Entity(draft.id, draft.name, draft.type, aliases,
-                                    tuple(r for r, _, _ in draft.roles), draft.source, draft.line, draft.generic)
+                                    tuple(r.role for r in draft.roles), draft.source, draft.line, draft.generic)
         shared[draft.id] = draft.shared
     cues = _cues(cue_acc)
     outlets = Outlets(tuple(outlet_acc["outlets"]), tuple(outlet_acc["credits"]),
                       tuple(outlet_acc["boilerplate"]), tuple(outlet_acc["bylines"]))
     warnings = tuple(sorted(p for p in problems if p.severity != "error"))
-    return Registry(entities, _index(entities, shared), cues, outlets, tuple(sources), warnings)
+    return Registry(entities, _index(entities, shared), cues, outlets, tuple(sources), warnings, tuple(sites))
 
 
 def _cues(cue_acc: dict) -> Cues:
