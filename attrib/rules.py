@@ -82,6 +82,7 @@ class AliasSite:
     line: int
     column: int
     layer: int = 0
+    kind: str = "alias"  # or "name"
 
 
 @dataclass(frozen=True)
@@ -170,9 +171,9 @@ class _File:
         self.problems = problems
         self.layer = layer
 
-    def site(self, entity_id: str, surface: str, node: yaml.Node) -> AliasSite:
+    def site(self, entity_id: str, surface: str, node: yaml.Node, kind: str = "alias") -> AliasSite:
         mark = node.start_mark
-        return AliasSite(entity_id, surface, self.shown, mark.line + 1, mark.column + 1, self.layer)
+        return AliasSite(entity_id, surface, self.shown, mark.line + 1, mark.column + 1, self.layer, kind)
 
     def problem(self, node: yaml.Node | None, message: str, severity: str = "error") -> None:
         line, col = (node.start_mark.line + 1, node.start_mark.column + 1) if node is not None else (1, 1)
@@ -282,10 +283,12 @@ class _File:
 
 
 def _display(path: Path) -> str:
+    """The path as the user would type it: relative below the working directory, else absolute."""
     try:
-        return os.path.relpath(path)
+        shown = os.path.relpath(path)
     except ValueError:  # another drive on Windows
         return str(path)
+    return str(path.resolve()) if shown.startswith(os.pardir) else shown
 
 
 def _reason(exc: BaseException) -> str:
@@ -429,15 +432,17 @@ def _read_entities(file: _File, node: yaml.Node, drafts: dict[str, _EntityDraft]
         draft = drafts.get(eid)
         if draft is None:
             draft = drafts[eid] = _EntityDraft(eid, source=file.shown, line=line)
-            # An entry that means to extend an earlier layer's entity but misspells its id.
-            hint = _did_you_mean(eid, [d for d, x in drafts.items() if x.source != file.shown]) if (
-                "name" not in fields or "type" not in fields) else ""
+            hint = ""
+            if "name" not in fields or "type" not in fields:
+                # Most likely an entry meant to extend an earlier layer's entity, with its id misspelled.
+                hint = _did_you_mean(eid, [d for d, x in drafts.items() if x.source != file.shown])
             if hint:
-                hint = f" (to extend an existing entity, use its id{hint[:-1]})"
-            if "name" not in fields:
-                file.problem(item, f'{what} is missing "name"{hint}')
-            if "type" not in fields:
-                file.problem(item, f'{what} is missing "type" (one of {", ".join(ENTITY_TYPES)}){hint}')
+                file.problem(item, f'{what}: no earlier entity has this id{hint}; a new entity needs "name" and "type"')
+            else:
+                if "name" not in fields:
+                    file.problem(item, f'{what} is missing "name"')
+                if "type" not in fields:
+                    file.problem(item, f'{what} is missing "type" (one of {", ".join(ENTITY_TYPES)})')
         if "name" in fields:
             name = file.string(fields["name"][1], f'{what}: "name"')
             if name is not None:
@@ -445,7 +450,7 @@ def _read_entities(file: _File, node: yaml.Node, drafts: dict[str, _EntityDraft]
                     # A renamed entity: articles written before still use the old name.
                     draft.aliases.append(next(s for s in sites if s.entity_id == eid and s.surface == draft.name))
                 draft.name = name
-                sites.append(file.site(eid, name, fields["name"][1]))
+                sites.append(file.site(eid, name, fields["name"][1], "name"))
         if "type" in fields:
             kind = file.string(fields["type"][1], f'{what}: "type"')
             if kind is not None and kind not in ENTITY_TYPES:
@@ -538,8 +543,9 @@ def _cross_check(drafts: dict[str, _EntityDraft], sites: list[AliasSite]) -> lis
             owners[key] = site
         elif first.entity_id != site.entity_id and key not in drafts[site.entity_id].shared \
                 and key not in drafts[first.entity_id].shared:
+            spelled = f' as "{first.surface}"' if first.surface != site.surface else ""
             problems.append(Problem(site.path, site.line, site.column,
-                                    f'alias "{site.surface}" already belongs to "{first.entity_id}" ({_where(first, site.path)})'))
+                                    f'{site.kind} "{site.surface}" already belongs to "{first.entity_id}"{spelled} ({_where(first, site.path)})'))
     for draft in drafts.values():
         for office, file, node in draft.office_refs:
             if office not in drafts:
