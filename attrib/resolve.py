@@ -18,13 +18,15 @@ from typing import Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 
+from .errors import Problem
 from .model import Entity, Mention, Resolution, Role
 from .names import key_of_parts, name_key, word_parts
-from .rules import AliasEntry, Registry
+from .rules import AliasEntry, AliasSite, Registry
 from .tokens import Token, tokenize
 
 FUZZY_CUTOFF = 88.0  # on transliteration skeletons
 FUZZY_MARGIN = 4.0  # a runner-up this close makes the match ambiguous
+RUNNER_UP_CUTOFF = 60.0  # nearer names than this are worth showing in ``rules who``
 _KIND_RANK = {"name": 0, "alias": 0, "role": 1, "surname": 2}
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _THING_PRONOUNS = frozenset({"it", "its"})
@@ -85,6 +87,46 @@ class Context:
                 self.people.setdefault(parts[-1], resolution.name)
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """A registered entity near a name: rapidfuzz similarity (0-100) on transliteration skeletons."""
+
+    entity: Entity
+    score: float
+    matched: str  # the registry spelling it comes closest to
+
+
+@dataclass(frozen=True)
+class Holder:
+    """One holder of a title, and whether the title was theirs on the date asked about."""
+
+    entity: Entity
+    role: Role
+    active: bool
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why a name resolves the way it does (``attrib rules who``)."""
+
+    name: str
+    key: str  # the normalised lookup key
+    date: Date | None
+    resolution: Resolution  # what an article of this date that names no one else gets
+    method: str  # exact, surname, role, partial, fuzzy, ambiguous, unresolved
+    matched: str | None  # the registry spelling that matched: a name, alias, surname or title
+    role: Role | None  # the role, when a title matched
+    score: float | None  # the rapidfuzz similarity, when the match is fuzzy
+    runners_up: tuple[Candidate, ...]
+    holders: tuple[Holder, ...]  # everyone who holds the matched title at some date, earliest first
+    undated: Resolution | None  # the resolution without the date, when the date changed it
+
+
+def explain(name: str, registry: Registry, date: Date | None = None) -> Explanation:
+    """How ``name`` resolves against ``registry`` on ``date``, and why."""
+    return Resolver(registry).explain(name, date)
+
+
 class Resolver:
     """Resolution against one registry; the fuzzy choice lists are built on first need."""
 
@@ -93,7 +135,7 @@ class Resolver:
         self.aliases = registry.aliases
         self.first_words = {key.split(" ", 1)[0] for key in self.aliases}
         self.longest = max((key.count(" ") + 1 for key in self.aliases), default=1)
-        self._choices: tuple[list[str], list[str]] | None = None
+        self._choices: tuple[list[str], list[str], list[str]] | None = None
         self._titles = sorted((name_key(t) for t in registry.cues.titles if name_key(t)), key=len, reverse=True)
         self._title_keys = frozenset(self._titles) | {name_key(w) for t in registry.cues.titles for w in t.split()}
         self._roles: list[tuple[str, Entity, Role]] | None = None
@@ -172,7 +214,7 @@ class Resolver:
         def person(res: Resolution, mention: str) -> bool:
             if res.entity is not None:
                 return res.entity.type == "person"
-            return _looks_like_person(res.name)
+            return looks_like_person(res.name)
 
         if word in _PERSON_PRONOUNS:
             want = person
@@ -186,7 +228,7 @@ class Resolver:
         candidates += [(p, Resolution(e.name, e, "name", 0.9, e.name), e.name) for p, e in context.prominent if p < position]
         # An unregistered sentence subject counts only as a full name: "Tomas Reyne", not "Fourteen".
         candidates += [c for c in context.subjects if c[0] < position and c[1].method not in ("unresolved-pronoun", "ambiguous")
-                       and (c[1].entity is not None or (" " in c[1].name and _looks_like_person(c[1].name)))]
+                       and (c[1].entity is not None or (" " in c[1].name and looks_like_person(c[1].name)))]
         candidates.sort(key=lambda c: c[0])
         sex = word if word in ("he", "she") else {"his": "he", "him": "he", "her": "she"}.get(word)
         for pos, res, mention in reversed(candidates):
@@ -295,7 +337,7 @@ class Resolver:
             found = self._by_nominal(nominal, position, context, text)
             if found is not None:
                 return found
-        return Resolution(cleaned or text, None, "unresolved", 0.6 if _looks_like_person(cleaned) else 0.5, text)
+        return Resolution(cleaned or text, None, "unresolved", 0.6 if looks_like_person(cleaned) else 0.5, text)
 
     def _other_first_name(self, tokens: Sequence[Token], start: int, entries: Sequence[AliasEntry]) -> bool:
         if start == 0 or not all(x.kind == "surname" for x in entries):
@@ -421,7 +463,7 @@ class Resolver:
         key = name_key(name)
         if len(key) < 4:
             return None
-        keys, owners = self._fuzzy_choices()
+        keys, owners, _ = self._fuzzy_choices()
         results = process.extract(skeleton(key), keys, scorer=fuzz.ratio, limit=6, score_cutoff=FUZZY_CUTOFF - 10)
         best: dict[str, float] = {}
         for _, score, index in results:
@@ -440,25 +482,74 @@ class Resolver:
         return Resolution(entity.name, entity, "fuzzy", round(0.9 * ranked[0][1] / 100, 3), name,
                           tuple(e for e, _ in ranked[1:]))
 
-    def _fuzzy_choices(self) -> tuple[list[str], list[str]]:
+    def _fuzzy_choices(self) -> tuple[list[str], list[str], list[str]]:
+        """Skeletons of the names fuzzy matching may reach, their entity ids and registry spellings."""
         if self._choices is None:
-            keys, owners = [], []
+            keys, owners, surfaces = [], [], []
             for key, entries in self.aliases.items():
                 for entry in entries:
                     if entry.kind != "role" and self.registry.entities[entry.entity_id].type in ("person", "group", "organization", "media"):
                         keys.append(skeleton(key))
                         owners.append(entry.entity_id)
-            self._choices = (keys, owners)
+                        surfaces.append(entry.surface)
+            self._choices = (keys, owners, surfaces)
         return self._choices
 
-    def fuzzy_candidates(self, name: str, limit: int = 3) -> list[tuple[Entity, float]]:
-        """The nearest registered entities to a name, for ``rules who`` and ``rules suggest``."""
-        keys, owners = self._fuzzy_choices()
-        out: dict[str, float] = {}
+    def fuzzy_candidates(self, name: str, limit: int = 3) -> list[Candidate]:
+        """The nearest registered entities to a name, best first, for ``rules who`` and ``rules suggest``."""
+        keys, owners, surfaces = self._fuzzy_choices()
+        out: dict[str, Candidate] = {}
         for _, score, index in process.extract(skeleton(name_key(name)), keys, scorer=fuzz.ratio, limit=limit * 4):
-            out[owners[index]] = max(out.get(owners[index], 0.0), score)
-        ranked = sorted(out.items(), key=lambda kv: -kv[1])[:limit]
-        return [(self.registry.entities[eid], score) for eid, score in ranked]
+            owner = owners[index]
+            if owner not in out or score > out[owner].score:
+                out[owner] = Candidate(self.registry.entities[owner], round(score, 1), surfaces[index])
+        return sorted(out.values(), key=lambda c: -c.score)[:limit]
+
+    # ------------------------------------------------------------ explaining
+
+    def explain(self, name: str, date: Date | None = None) -> Explanation:
+        """How ``name`` resolves in an article of ``date`` that names no one else, and why."""
+        resolution = self.resolve(name, Context(date=date))
+        key = name_key(name)
+        entity = resolution.entity
+        entries = [e for e in self.aliases.get(key, ()) if entity is None or e.entity_id == entity.id]
+        method, matched, score = resolution.method, None, None
+        if resolution.method == "fuzzy" and entity is not None:
+            best = next((c for c in self.fuzzy_candidates(resolution.matched or name, limit=8) if c.entity.id == entity.id), None)
+            matched, score = (best.matched, best.score) if best else (None, None)
+        elif entries:
+            rank = min(_KIND_RANK[e.kind] for e in entries)
+            entries = [e for e in entries if _KIND_RANK[e.kind] == rank]
+            method = "exact" if entries[0].kind in ("name", "alias") else entries[0].kind
+            if resolution.method == "ambiguous":
+                method = "ambiguous"
+            matched = entries[0].surface
+        elif entity is not None:
+            hits = [en for _, _, en in self.scan(tokenize(name))]
+            inside = [e for en in hits for e in en if e.entity_id == entity.id]
+            if inside:
+                method, matched = "partial", inside[0].surface
+        role_entries = [e for e in self.aliases.get(key, ()) if e.kind == "role" and e.role is not None]
+        titles = {e.role.title for e in entries if e.kind == "role" and e.role is not None}
+        role = next(e.role for e in entries if e.role is not None) if len(titles) == 1 else None
+        holders = tuple(sorted(
+            {(e.entity_id, e.role): Holder(self.registry.entities[e.entity_id], e.role, e.role.active(date))
+             for e in role_entries}.values(), key=lambda h: (h.role.start or Date.min, h.entity.name)))
+        runners: list[Candidate] = []
+        if method != "fuzzy":  # a fuzzy match lists its rivals with their own scores below
+            runners = [Candidate(self.registry.entities[eid], 100.0, matched or name) for eid in resolution.candidates
+                       if entity is None or eid != entity.id]
+        if not titles:  # titles are never matched fuzzily: near spellings of a title say nothing
+            seen = {c.entity.id for c in runners} | ({entity.id} if entity is not None else set())
+            runners += [c for c in self.fuzzy_candidates(name, limit=4)
+                        if c.entity.id not in seen and c.score >= RUNNER_UP_CUTOFF][:3]
+        undated = None
+        if date is not None:
+            without = self.resolve(name, Context())
+            if (without.entity_id, without.method, without.candidates) != (
+                    resolution.entity_id, resolution.method, resolution.candidates):
+                undated = without
+        return Explanation(name, key, date, resolution, method, matched, role, score, tuple(runners), holders, undated)
 
     def _nominal_class(self, tokens: Sequence[Token]) -> str | None:
         index = self.registry.cues.nominal_index
@@ -536,11 +627,82 @@ def _plausible(tokens: Sequence[Token], start: int, end: int, entries: tuple[Ali
     return any(not any(ch.isupper() for ch in e.surface) for e in entries)
 
 
-def _looks_like_person(name: str) -> bool:
+def looks_like_person(name: str) -> bool:
     words = [w for w in name.split() if w[:1].isalpha()]
     return 1 <= len(words) <= 4 and all(w[0].isupper() or w.lower() in ("al", "el", "bin", "ibn", "de", "van", "von") for w in words)
 
 
 def _plural(mention: str, res: Resolution) -> bool:
     last = mention.split()[-1].lower() if mention.split() else ""
-    return last.endswith("s") and not last.endswith("ss") and not _looks_like_person(mention)
+    return last.endswith("s") and not last.endswith("ss") and not looks_like_person(mention)
+
+
+# ------------------------------------------------------------- near duplicates
+
+
+def near_duplicates(registry: Registry, *, from_layer: int = 0, cutoff: float = FUZZY_CUTOFF) -> list[Problem]:
+    """Warnings for names and aliases of different entities that a misspelling could reach alike.
+
+    Two spellings are near duplicates when their transliteration skeletons
+    score at least ``cutoff`` (the fuzzy matcher's own threshold) and they
+    differ only inside words: "Kadhimi" and "Kadhimy" do, "Iraq's foreign
+    ministry" and "Iran's foreign ministry" do not (Iraq and Iran are different
+    words, not different spellings). Pairs are compared within blocks that
+    share the skeleton's first letter and a length band the cutoff allows, so
+    50,000 aliases take seconds rather than hours; a typo in the first letter
+    goes unnoticed. Only pairs with a side in layer ``from_layer`` or later are
+    reported, at the later of the two places.
+    """
+    seen: set[tuple[str, str]] = set()
+    items: list[tuple[str, str, int, AliasSite]] = []  # skeleton, key, reading order, site
+    for order, site in enumerate(registry.sites):
+        key = name_key(site.surface).lower()
+        if len(key) < 4 or (site.entity_id, key) in seen:
+            continue
+        seen.add((site.entity_id, key))
+        items.append((skeleton(key), key, order, site))
+    blocks: dict[str, list[tuple[str, str, int, AliasSite]]] = {}
+    for item in items:
+        blocks.setdefault(item[0][:1], []).append(item)
+    # fuzz.ratio is 100 * (1 - distance / (len(a) + len(b))) and the distance is at least the length
+    # difference, so a longer string can be at most this many times the shorter one.
+    stretch = (200 - cutoff) / cutoff if cutoff > 0 else float("inf")
+    found: list[Problem] = []
+    for block in blocks.values():
+        block.sort(key=lambda item: len(item[0]))
+        lengths = [len(item[0]) for item in block]
+        skeletons = [item[0] for item in block]
+        end = 0
+        for i, (skel, key, order, site) in enumerate(block):
+            limit = len(skel) * stretch
+            end = max(end, i + 1)
+            while end < len(block) and lengths[end] <= limit:
+                end += 1
+            if end <= i + 1:
+                continue
+            for _, score, j in process.extract(skel, skeletons[i + 1:end], scorer=fuzz.ratio,
+                                               score_cutoff=cutoff, limit=None):
+                other = block[i + 1 + j]
+                first, second = sorted(((order, site, key), (other[2], other[3], other[1])), key=lambda x: x[0])
+                if first[1].entity_id == second[1].entity_id or first[2] == second[2]:
+                    continue
+                if max(first[1].layer, second[1].layer) < from_layer or not spelling_variants(first[2], second[2], cutoff):
+                    continue
+                found.append(_near_duplicate(second[1], first[1], score))
+    return sorted(found)
+
+
+def spelling_variants(a: str, b: str, cutoff: float) -> bool:
+    """Whether two keys differ only in how their words are spelled, not in which words they hold."""
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) != len(words_b):  # "Abdul Mahdi" and "Abdulmahdi"
+        return skeleton("".join(words_a)) == skeleton("".join(words_b))
+    return all(x == y or fuzz.ratio(skeleton(x), skeleton(y)) >= cutoff for x, y in zip(words_a, words_b))
+
+
+def _near_duplicate(site: AliasSite, other: AliasSite, score: float) -> Problem:
+    where = f"line {other.line}" if other.path == site.path else f"{other.path}:{other.line}"
+    return Problem(site.path, site.line, site.column,
+                   f'{site.kind} "{site.surface}" of "{site.entity_id}" is close to {other.kind} "{other.surface}" '
+                   f'of "{other.entity_id}" ({where}, similarity {score:.0f}): a misspelling could match either',
+                   "warning")

@@ -379,6 +379,21 @@ def _did_you_mean(name: str, allowed: Sequence[str]) -> str:
     return f' (did you mean "{close[0]}"?)' if close else ""
 
 
+class _EntryDumper(yaml.SafeDumper):
+    """The shipped files' layout: block mappings, lists of words in brackets."""
+
+
+_EntryDumper.add_representer(dict, lambda d, data: d.represent_mapping("tag:yaml.org,2002:map", data.items(),
+                                                                       flow_style=False))
+_EntryDumper.add_representer(list, lambda d, data: d.represent_sequence(
+    "tag:yaml.org,2002:seq", data, flow_style=all(isinstance(x, str) for x in data)))
+
+
+def entry_yaml(entry: dict[str, object]) -> str:
+    """One entities.yaml entry as YAML text, ready to paste at the end of a user's file."""
+    return yaml.dump([entry], Dumper=_EntryDumper, sort_keys=False, allow_unicode=True, width=10_000)
+
+
 # ---------------------------------------------------------------------- entities
 
 
