@@ -526,7 +526,7 @@ class Resolver:
             matched = entries[0].surface
         elif entity is not None:
             hits = [en for _, _, en in self.scan(tokenize(name))]
-            inside = [e for en in hits for e in en if e.entity_id == entity.id]
+            inside = sorted((e for en in hits for e in en if e.entity_id == entity.id), key=lambda e: _KIND_RANK[e.kind])
             if inside:
                 method, matched = "partial", inside[0].surface
         role_entries = [e for e in self.aliases.get(key, ()) if e.kind == "role" and e.role is not None]
@@ -536,10 +536,10 @@ class Resolver:
             {(e.entity_id, e.role): Holder(self.registry.entities[e.entity_id], e.role, e.role.active(date))
              for e in role_entries}.values(), key=lambda h: (h.role.start or Date.min, h.entity.name)))
         runners: list[Candidate] = []
-        if method != "fuzzy":  # a fuzzy match lists its rivals with their own scores below
+        if entity is not None and method != "fuzzy":  # a fuzzy match lists its rivals with their own scores below
             runners = [Candidate(self.registry.entities[eid], 100.0, matched or name) for eid in resolution.candidates
-                       if entity is None or eid != entity.id]
-        if not titles:  # titles are never matched fuzzily: near spellings of a title say nothing
+                       if eid != entity.id]
+        if not titles and method != "partial":  # titles are never matched fuzzily, nor are names inside mentions
             seen = {c.entity.id for c in runners} | ({entity.id} if entity is not None else set())
             runners += [c for c in self.fuzzy_candidates(name, limit=4)
                         if c.entity.id not in seen and c.score >= RUNNER_UP_CUTOFF][:3]

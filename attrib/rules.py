@@ -374,8 +374,8 @@ def _closing_quote(line: str, start: int, quote: str) -> int | None:
     return None
 
 
-def _did_you_mean(name: str, allowed: Sequence[str]) -> str:
-    close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+def _did_you_mean(name: str, allowed: Sequence[str], cutoff: float = 0.6) -> str:
+    close = difflib.get_close_matches(name, allowed, n=1, cutoff=cutoff)
     return f' (did you mean "{close[0]}"?)' if close else ""
 
 
@@ -450,7 +450,7 @@ def _read_entities(file: _File, node: yaml.Node, drafts: dict[str, _EntityDraft]
             hint = ""
             if "name" not in fields or "type" not in fields:
                 # Most likely an entry meant to extend an earlier layer's entity, with its id misspelled.
-                hint = _did_you_mean(eid, [d for d, x in drafts.items() if x.source != file.shown])
+                hint = _did_you_mean(eid, [d for d, x in drafts.items() if x.source != file.shown], cutoff=0.85)
             if hint:
                 file.problem(item, f'{what}: no earlier entity has this id{hint}; a new entity needs "name" and "type"')
             else:
@@ -814,7 +814,7 @@ def load_rules(dirs: Iterable[str | os.PathLike[str]] | None = None, *, defaults
     problems.extend(_cross_check(drafts, sites))
     errors = [p for p in problems if p.severity == "error"]
     if errors:
-        raise RulesError(errors)
+        raise RulesError(errors, [p for p in problems if p.severity != "error"])
     entities: dict[str, Entity] = {}
     shared: dict[str, set[str]] = {}
     for draft in drafts.values():

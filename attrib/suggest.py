@@ -73,7 +73,7 @@ def suggest(analyses: Iterable[Analysis], registry: Registry) -> list[Suggestion
     out = []
     for name, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].lower())):
         nearest = next(iter(resolver.fuzzy_candidates(name, limit=1)), None)
-        kind = _guess_type(name, tuple(roles[name]), registry, resolver)
+        kind = _guess_type(name, tuple(roles[name]), tuple(seen_as[name]), registry, resolver)
         extends = None
         if nearest is not None and nearest.score >= ALIAS_CUTOFF and spelling_variants(
                 name_key(name).lower(), name_key(nearest.matched).lower(), ALIAS_CUTOFF):
@@ -102,7 +102,8 @@ def _wanted(resolution: Resolution | None, resolver: Resolver) -> bool:
     return any(w.lower().strip(".,'’") not in nominals for w in content)
 
 
-def _guess_type(name: str, roles: tuple[str, ...], registry: Registry, resolver: Resolver) -> str:
+def _guess_type(name: str, roles: tuple[str, ...], seen_as: tuple[str, ...], registry: Registry,
+                resolver: Resolver) -> str:
     """The entity type a name most likely has; the snippet is the user's to correct."""
     words = name_key(name).lower().split()
     last = words[-1] if words else ""
@@ -117,9 +118,11 @@ def _guess_type(name: str, roles: tuple[str, ...], registry: Registry, resolver:
         return "organization"
     if not any(ch.isupper() for ch in name):
         return "label" if "accused" in roles else "people"
-    if len(words) >= 2 and looks_like_person(name) and resolver.person_name(name) is not None:
+    # "the Dockside Front": a capitalised name after "the" is not a person's.
+    after_the = any(w.lower().endswith("the " + name.lower()) for w in seen_as)
+    if not after_the and len(words) >= 2 and looks_like_person(name) and resolver.person_name(name) is not None:
         return "person"
-    return "organization"
+    return "group" if after_the and "accused" in roles else "organization"
 
 
 def _new_id(name: str, taken: set[str]) -> str:
