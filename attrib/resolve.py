@@ -11,6 +11,7 @@ choice list only when nothing exact is found.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date as Date
@@ -136,6 +137,7 @@ class Resolver:
         self.first_words = {key.split(" ", 1)[0] for key in self.aliases}
         self.longest = max((key.count(" ") + 1 for key in self.aliases), default=1)
         self._choices: tuple[list[str], list[str], list[str]] | None = None
+        self._lengths: list[int] = []
         self._titles = sorted((name_key(t) for t in registry.cues.titles if name_key(t)), key=len, reverse=True)
         self._title_keys = frozenset(self._titles) | {name_key(w) for t in registry.cues.titles for w in t.split()}
         self._roles: list[tuple[str, Entity, Role]] | None = None
@@ -463,10 +465,10 @@ class Resolver:
         key = name_key(name)
         if len(key) < 4:
             return None
-        keys, owners, _ = self._fuzzy_choices()
-        results = process.extract(skeleton(key), keys, scorer=fuzz.ratio, limit=6, score_cutoff=FUZZY_CUTOFF - 10)
+        _, owners, _ = self._fuzzy_choices()
+        results = self._extract(skeleton(key), limit=6, cutoff=FUZZY_CUTOFF - 10)
         best: dict[str, float] = {}
-        for _, score, index in results:
+        for score, index in results:
             owner = owners[index]
             best[owner] = max(best.get(owner, 0.0), score)
         ranked = sorted(best.items(), key=lambda kv: -kv[1])
@@ -483,17 +485,35 @@ class Resolver:
                           tuple(e for e, _ in ranked[1:]))
 
     def _fuzzy_choices(self) -> tuple[list[str], list[str], list[str]]:
-        """Skeletons of the names fuzzy matching may reach, their entity ids and registry spellings."""
+        """Skeletons of the names fuzzy matching may reach, their entity ids and registry spellings.
+
+        Sorted by length, so that a lookup with a score cutoff compares only
+        the lengths that can reach it (see ``_extract``).
+        """
         if self._choices is None:
-            keys, owners, surfaces = [], [], []
+            choices = []
             for key, entries in self.aliases.items():
                 for entry in entries:
                     if entry.kind != "role" and self.registry.entities[entry.entity_id].type in ("person", "group", "organization", "media"):
-                        keys.append(skeleton(key))
-                        owners.append(entry.entity_id)
-                        surfaces.append(entry.surface)
-            self._choices = (keys, owners, surfaces)
+                        choices.append((skeleton(key), entry.entity_id, entry.surface))
+            choices.sort(key=lambda c: len(c[0]))
+            self._choices = ([c[0] for c in choices], [c[1] for c in choices], [c[2] for c in choices])
+            self._lengths = [len(c[0]) for c in choices]
         return self._choices
+
+    def _extract(self, query: str, *, limit: int, cutoff: float) -> list[tuple[float, int]]:
+        """(score, index) of the best choices scoring at least ``cutoff``, best first.
+
+        fuzz.ratio is 100 * (1 - distance / (len(a) + len(b))) and the distance
+        is at least the difference in length, so only choices within a length
+        band can reach the cutoff: the others are never compared.
+        """
+        keys, _, _ = self._fuzzy_choices()
+        stretch = (200 - cutoff) / cutoff if cutoff > 0 else float("inf")
+        low = bisect.bisect_left(self._lengths, len(query) / stretch)
+        high = bisect.bisect_right(self._lengths, len(query) * stretch)
+        found = process.extract(query, keys[low:high], scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff)
+        return [(score, low + index) for _, score, index in found]
 
     def fuzzy_candidates(self, name: str, limit: int = 3) -> list[Candidate]:
         """The nearest registered entities to a name, best first, for ``rules who`` and ``rules suggest``."""
@@ -651,45 +671,57 @@ def near_duplicates(registry: Registry, *, from_layer: int = 0, cutoff: float = 
     share the skeleton's first letter and a length band the cutoff allows, so
     50,000 aliases take seconds rather than hours; a typo in the first letter
     goes unnoticed. Only pairs with a side in layer ``from_layer`` or later are
-    reported, at the later of the two places.
+    compared (a user's directory against the shipped rules, not the shipped
+    rules among themselves), and each is reported at the later of its two places.
     """
     seen: set[tuple[str, str]] = set()
-    items: list[tuple[str, str, int, AliasSite]] = []  # skeleton, key, reading order, site
+    blocks: dict[str, tuple[list[_Spelling], list[_Spelling]]] = {}  # first letter -> (to check, to compare with)
     for order, site in enumerate(registry.sites):
-        key = name_key(site.surface).lower()
+        key = site.key.lower()
         if len(key) < 4 or (site.entity_id, key) in seen:
             continue
         seen.add((site.entity_id, key))
-        items.append((skeleton(key), key, order, site))
-    blocks: dict[str, list[tuple[str, str, int, AliasSite]]] = {}
-    for item in items:
-        blocks.setdefault(item[0][:1], []).append(item)
+        skel = skeleton(key)
+        checked, others = blocks.setdefault(skel[:1], ([], []))
+        (checked if site.layer >= from_layer else others).append(_Spelling(skel, key, order, site))
     # fuzz.ratio is 100 * (1 - distance / (len(a) + len(b))) and the distance is at least the length
-    # difference, so a longer string can be at most this many times the shorter one.
+    # difference, so the longer of a near pair is at most ``stretch`` times the shorter.
     stretch = (200 - cutoff) / cutoff if cutoff > 0 else float("inf")
     found: list[Problem] = []
-    for block in blocks.values():
-        block.sort(key=lambda item: len(item[0]))
-        lengths = [len(item[0]) for item in block]
-        skeletons = [item[0] for item in block]
-        end = 0
-        for i, (skel, key, order, site) in enumerate(block):
-            limit = len(skel) * stretch
-            end = max(end, i + 1)
-            while end < len(block) and lengths[end] <= limit:
-                end += 1
-            if end <= i + 1:
-                continue
-            for _, score, j in process.extract(skel, skeletons[i + 1:end], scorer=fuzz.ratio,
-                                               score_cutoff=cutoff, limit=None):
-                other = block[i + 1 + j]
-                first, second = sorted(((order, site, key), (other[2], other[3], other[1])), key=lambda x: x[0])
-                if first[1].entity_id == second[1].entity_id or first[2] == second[2]:
+    for checked, others in blocks.values():
+        checked.sort(key=lambda s: len(s.skeleton))
+        others.sort(key=lambda s: len(s.skeleton))
+        checked_skeletons = [s.skeleton for s in checked]
+        other_skeletons = [s.skeleton for s in others]
+        checked_lengths = [len(s) for s in checked_skeletons]
+        other_lengths = [len(s) for s in other_skeletons]
+        for i, spelling in enumerate(checked):
+            size = len(spelling.skeleton)
+            # Pairs within the checked layers once (with the longer or equal ones after it), and each
+            # checked spelling against the earlier layers' ones of any length in the band.
+            pools = [(checked, checked_skeletons, i + 1, bisect.bisect_right(checked_lengths, size * stretch)),
+                     (others, other_skeletons, bisect.bisect_left(other_lengths, size / stretch),
+                      bisect.bisect_right(other_lengths, size * stretch))]
+            for pool, skeletons, low, high in pools:
+                if high <= low:
                     continue
-                if max(first[1].layer, second[1].layer) < from_layer or not spelling_variants(first[2], second[2], cutoff):
-                    continue
-                found.append(_near_duplicate(second[1], first[1], score))
+                for _, score, j in process.extract(spelling.skeleton, skeletons[low:high], scorer=fuzz.ratio,
+                                                   score_cutoff=cutoff, limit=None):
+                    other = pool[low + j]
+                    if other.site.entity_id == spelling.site.entity_id or other.key == spelling.key:
+                        continue
+                    if spelling_variants(spelling.key, other.key, cutoff):
+                        first, second = sorted((spelling, other), key=lambda s: s.order)
+                        found.append(_near_duplicate(second.site, first.site, score))
     return sorted(found)
+
+
+@dataclass(frozen=True)
+class _Spelling:
+    skeleton: str
+    key: str
+    order: int  # reading order: the later of a pair is where the warning goes
+    site: AliasSite
 
 
 def spelling_variants(a: str, b: str, cutoff: float) -> bool:
