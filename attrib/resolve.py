@@ -27,6 +27,7 @@ from .tokens import Token, tokenize
 
 FUZZY_CUTOFF = 88.0  # on transliteration skeletons
 FUZZY_MARGIN = 4.0  # a runner-up this close makes the match ambiguous
+_FUZZY_TYPES = frozenset({"person", "group", "organization", "media"})  # governments and labels go by exact names
 RUNNER_UP_CUTOFF = 60.0  # nearer names than this are worth showing in ``rules who``
 _KIND_RANK = {"name": 0, "alias": 0, "role": 1, "surname": 2}
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
@@ -492,10 +493,12 @@ class Resolver:
         """
         if self._choices is None:
             choices = []
+            entities = self.registry.entities
             for key, entries in self.aliases.items():
-                for entry in entries:
-                    if entry.kind != "role" and self.registry.entities[entry.entity_id].type in ("person", "group", "organization", "media"):
-                        choices.append((skeleton(key), entry.entity_id, entry.surface))
+                reachable = [e for e in entries if e.kind != "role" and entities[e.entity_id].type in _FUZZY_TYPES]
+                if reachable:
+                    skel = skeleton(key)
+                    choices.extend((skel, e.entity_id, e.surface) for e in reachable)
             choices.sort(key=lambda c: len(c[0]))
             self._choices = ([c[0] for c in choices], [c[1] for c in choices], [c[2] for c in choices])
             self._lengths = [len(c[0]) for c in choices]
