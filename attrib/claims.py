@@ -33,10 +33,13 @@ _DETERMINERS = frozenset({"a", "an", "the", "no", "any", "this", "these", "those
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
                        "yesterday", "tonight", "overnight"})
 _TIME_NOUNS = frozenset({"week", "month", "year", "night", "morning", "evening", "afternoon", "weekend"})
+_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "a", "an",
+                           "several", "few", "some", "many"})
+_TIME_WORDS = frozenset({"day", "days", "weeks", "months", "years", "earlier", "later", "ago", "hours", "minutes"})
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
                      "sept", "oct", "nov", "dec"})
-_ADVERBS = frozenset({"also", "further", "then", "later", "earlier", "again", "previously", "recently", "publicly",
+_ADVERBS = frozenset({"also", "further", "long", "then", "later", "earlier", "again", "previously", "recently", "publicly",
                       "repeatedly", "reportedly", "separately", "subsequently", "once", "had", "has", "have", "was",
                       "is", "were", "are", "did", "does", "will", "would", "had", "already", "similarly",
                       "likewise", "too", "however", "meanwhile", "additionally", "moreover", "immediately",
@@ -73,6 +76,11 @@ _NEGATIVE_SOURCES = frozenset({"none", "no", "neither", "nor", "nothing", "nobod
                                "there", "here", "what", "which", "it's"})
 _PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you", "who", "that", "people", "police", "staff", "military", "army",
                               "government", "media", "press", "public", "leadership"})
+_CHARGE_NOUNS = frozenset({"accusation", "allegation", "claim", "charge", "assertion", "assessment", "account", "version"})
+_OPENING = frozenset({"“", '"', "‘", "'", "«", "„"})
+_CLOSING = frozenset({"”", '"', "’", "'", "»"})
+_AFTER_QUOTE = _CLOSING | {",", "—", "–"}
+_ADDRESSEES = frozenset({"me", "him", "her", "us", "them", "you", "reporters", "journalists", "lawmakers", "parliament"})
 _TRAILING_PHRASES = frozenset({"without", "after", "before", "as", "when", "while", "shortly", "following", "amid",
                                "during", "since", "in", "on", "at", "which", "who", "although", "though", "because",
                                "just", "hours", "days", "minutes", "moments", "late", "early", "according"})
@@ -135,6 +143,10 @@ def extract_claims(article: Article, segments: Segments, *, cues: Cues) -> Itera
             pending_quotes.append((quotes[-1], last_sentence))
         if paragraph_claims:
             last_speaker[index] = paragraph_claims[-1]
+        else:
+            lead_in = _lead_in(text, by_paragraph.get(index, []), quotes, cues)
+            if lead_in is not None:
+                last_speaker[index] = lead_in
         claims.extend(paragraph_claims)
     claims.sort(key=lambda c: (c.start, c.end))
     seen: set[tuple[int, int]] = set()
@@ -143,6 +155,20 @@ def extract_claims(article: Article, segments: Segments, *, cues: Cues) -> Itera
             continue
         seen.add((claim.start, claim.end))
         yield claim
+
+
+def _lead_in(text: str, sentences: list[Sentence], quotes: list[Quote], cues: Cues) -> Claim | None:
+    """"The ministry later issued a statement:" ends a paragraph: its subject speaks the quote that follows."""
+    if not sentences or not text[sentences[-1].start:sentences[-1].end].rstrip().endswith(":"):
+        return None
+    sentence = sentences[-1]
+    tokens = tokenize(text, sentence.start, sentence.end, quotes)
+    subject = sentence_subject(tokens, cues)
+    if subject is None:
+        return None
+    s, e = subject
+    mention = Mention(text[tokens[s].start:tokens[e - 1].end], tokens[s].start, tokens[e - 1].end)
+    return Claim(sentence.end, sentence.end, "direct", ":", mention, "lead-in")
 
 
 def _donor(quote: Quote, paragraph_claims: list[Claim], previous: Claim | None, text: str) -> Claim | None:
@@ -283,6 +309,22 @@ def _attributions(tokens: list[Token], cues: Cues, is_title: bool) -> list[_Attr
         headline = _headline(tokens, cues)
         if headline:
             found.append(headline)
+    # "The premier had told Blinken that ..., his office said": the inner report is the claim; what the
+    # outer source adds is only the words before it ("He spoke with Blinken and stressed that ...").
+    kept = []
+    for a in found:
+        inner = [b for b in found if b is not a and b.content and a.content and a.content[0] <= b.cue < a.content[1]]
+        if a.rule.startswith("postposed") and inner:
+            first = min(inner, key=lambda b: b.cue)
+            own_subject = first.subject and first.rule == "preposed" and a.content[0] <= first.subject[0] < first.cue
+            stop = first.subject[0] if own_subject else first.cue
+            while stop > a.content[0] and tokens[stop - 1].lower in ("and", "but", ",", "that"):
+                stop -= 1
+            if stop - a.content[0] < 3 or not _has_verb(tokens, a.content[0], stop):
+                continue
+            a.content = (a.content[0], stop)
+        kept.append(a)
+    found = kept
     # "According to X, Y said ...": the inner cue names the source; the according phrase only cites it.
     inner = [a for a in found if a.kind != "according" and a.content]
     found = [a for a in found if not (a.kind == "according" and a.content and any(
@@ -304,13 +346,21 @@ def _is_verb_use(tokens: list[Token], i: int, length: int, cues: Cues) -> bool:
         return False
     if prev in _DETERMINERS:
         return False
+    if prev in ("not", "never") or prev.endswith("n't"):
+        return False  # "He did not say who was responsible": nothing was said
+    for k in range(i - 1, max(-1, i - 6), -1):
+        if tokens[k].text in (",", ";", ":") or tokens[k].quoted:
+            break
+        if tokens[k].lower in ("whether", "if"):
+            return False  # "Asked whether Washington believed ...": a question, not a report
     if i > 0 and tok.text[:1].isupper() and tokens[i - 1].text not in ("“", '"', ":"):
         return False  # "The United States", "Sunday Times": a name, not a verb
     if nxt == "of":
         return False  # "a central promise of", "claims of"
-    lemma_form = not tok.lower.endswith(("s", "ed", "ing")) and length == 1
+    entry = cues.speech.get(tok.lower)
+    lemma_form = length == 1 and entry is not None and entry[0] == tok.lower
     if lemma_form and not (prev in _PLURAL_SUBJECTS or prev in _MODALS or prev in ("did", "do", "does", "to", "also")
-                           or (prev.endswith("s") and not prev.endswith("ss")) or tok.lower in ("said", "told")):
+                           or (prev.endswith("s") and not prev.endswith(("ss", "'s")))):
         return False  # a bare base form needs a plural subject: "officials say", not "a central promise"
     if prev == "to" and not tok.lower.endswith("ed"):
         return False  # "refused to comment", "is expected to announce"
@@ -343,7 +393,14 @@ def _cue_attribution(tokens: list[Token], i: int, length: int, lemma: str, kind:
     left = i - 1
     while left >= 0 and tokens[left].text in ",":
         left -= 1
-    after_break = i == 0 or tokens[i - 1].text in (",", "”", '"', "’", "—", "–") or (i >= 2 and tokens[i - 1].text == "," and tokens[i - 2].text in "”\"’")
+    after_break = i == 0 or tokens[i - 1].text in _AFTER_QUOTE or (i >= 2 and tokens[i - 1].text == "," and tokens[i - 2].text in _CLOSING)
+    if kind == "addressee":
+        # "“...,” a ministry spokesman told reporters.": the addressee stands before the end.
+        k = rest
+        while k < n and k - rest < 3 and (_capitalised(tokens[k]) or tokens[k].lower in _ADDRESSEES) and not tokens[k].quoted:
+            k += 1
+        if k > rest and _ends_clause(tokens, _skip_adverbials(tokens, k, cues), cues):
+            rest = _skip_adverbials(tokens, k, cues)
     # Postposed and inverted: "..., said a military spokesman late on Sunday."
     if after_break and i > 0:
         np_end = noun_phrase_after(tokens, after, cues)
@@ -357,7 +414,7 @@ def _cue_attribution(tokens: list[Token], i: int, length: int, lemma: str, kind:
         subject = source_before(tokens, i, cues)
         if subject is not None:
             s0 = subject[0]
-            if s0 > 0 and tokens[s0 - 1].text in (",", "”", '"', "’", "—", "–"):
+            if s0 > 0 and tokens[s0 - 1].text in _AFTER_QUOTE:
                 content = _content_before(tokens, s0)
                 if content is not None:
                     return _Attribution(i, length, lemma, kind, subject, content, "postposed")
@@ -404,6 +461,9 @@ def _content_after(tokens: list[Token], start: int, kind: str, cues: Cues) -> tu
                 break
             if tok.text in (",", ";") and end + 1 < n and tokens[end + 1].lower == "but":
                 break  # ", but ...": the reporter's own contrast
+            if tok.text == "," and end + 2 < n and tokens[end + 1].lower in ("a", "an") \
+                    and tokens[end + 2].lower in _CHARGE_NOUNS:
+                break  # "..., an accusation Kyiv rejected": the reporter's comment on it
             if tok.text in (",", ";") and end > start and _attribution_follows(tokens, end + 1, cues):
                 break  # "..., it said, ..." or "...; opponents say ...": another attribution starts
         end += 1
@@ -414,6 +474,11 @@ def _content_after(tokens: list[Token], start: int, kind: str, cues: Cues) -> tu
         return None
     if first == "to" or (first in ("not", "never") and start + 1 < n and tokens[start + 1].lower == "to"):
         return None  # "vowed to pursue ...": a commitment, not a report; quotes inside still count
+    infinitive = next((k for k in range(start, min(end, start + 8)) if tokens[k].lower == "to" and not tokens[k].quoted
+                       and k + 1 < end and tokens[k + 1].text.isalpha() and tokens[k + 1].text.islower()), None)
+    if infinitive is not None and (first in _PP_STARTS or first in ("since", "until", "once", "repeatedly", "again")) \
+            and not _has_verb(tokens, start, infinitive) and not any(t.text == "," for t in tokens[start:infinitive]):
+        return None  # "promised since taking office to bring ...": an adverbial, then a commitment
     if first in ("for", "on", "upon") and kind == "object":
         return None  # "called for calm", "called on the government to ..."
     opens_quote = tokens[start].text in ("“", '"', "‘", "«", "„")
@@ -421,11 +486,14 @@ def _content_after(tokens: list[Token], start: int, kind: str, cues: Cues) -> tu
         # "called it a “shameful terrorist crime”", "described them as an “outlaw group”": the name given.
         for k in range(start, min(end, start + 14)):
             if tokens[k].text in ("”", '"', "’", "»") and k > start and tokens[k - 1].quoted:
-                return start, k + 1
+                opening = k - 1
+                while opening > start and tokens[opening].quoted:
+                    opening -= 1
+                return opening, k + 1  # the quoted name is the speaker's words
             if tokens[k].text in (",", ";"):
                 return (start, k) if k > start else None
         return start, end
-    if kind == "clause" and not opens_quote and not _has_verb(tokens, start, end):
+    if kind == "report" and not opens_quote and not _has_verb(tokens, start, end):
         return None  # "reported several arrests": a noun phrase, not a reported clause
     return start, end
 
@@ -445,7 +513,7 @@ def _starts_attribution(tokens: list[Token], j: int, cues: Cues) -> bool:
 def _attribution_follows(tokens: list[Token], j: int, cues: Cues) -> bool:
     """A short source and a cue follow: "it said", "opponents say", "the ministry added"."""
     n = len(tokens)
-    for k in range(j, min(n, j + 5)):
+    for k in range(j, min(n, j + 8)):
         tok = tokens[k]
         if tok.quoted or tok.text in _BREAKS:
             return False
@@ -486,11 +554,11 @@ def _content_before(tokens: list[Token], stop: int) -> tuple[int, int] | None:
         if start < end and tokens[start].text == ",":
             start += 1
     # A quotation right before the cue is the claim; the words before its opening mark are the reporter's.
-    if end > start and tokens[end - 1].text in ("”", '"', "’", "»"):
+    if end > start and tokens[end - 1].text in _CLOSING:
         j = end - 2
         while j >= start and tokens[j].quoted:
             j -= 1
-        if j >= start and tokens[j].text in ("“", '"', "‘", "«", "„"):
+        if j >= start and tokens[j].text in _OPENING:
             start = j
     if end <= start:
         return None
@@ -513,8 +581,11 @@ def _ends_clause(tokens: list[Token], j: int, cues: Cues) -> bool:
             return True  # "“A,” he said, “B.”"
         if _starts_attribution(tokens, j + 1, cues):
             return True
-        if nxt.lower in _TRAILING_PHRASES:
+        if nxt.lower in _TRAILING_PHRASES or (nxt.lower.endswith("ing") and len(nxt.lower) > 4 and not nxt.quoted):
             return True  # "..., the embassy said, without naming ...", "..., officials said, which may explain"
+        if j + 2 < n and (nxt.lower in _NUMBER_WORDS or nxt.text.isdigit()) and (
+                tokens[j + 2].lower in _TIME_WORDS or tokens[j + 2].lower in _TIME_NOUNS):
+            return True  # "..., his office said, three days after the attack."
     if tok.text in ("“", '"') and j + 1 < n and tokens[j + 1].quoted:
         return False
     return False
@@ -527,7 +598,10 @@ def _trailing_apposition(tokens: list[Token], j: int, cues: Cues) -> bool:
         return False
     for k in range(j + 1, n):
         tok = tokens[k]
-        if tok.quoted or tok.text in ("“", '"', ";") or (cues.speech_index.match(tokens, k) and not tok.lower.endswith("ing")):
+        if tok.quoted or tok.text in ("“", '"', ";"):
+            return False
+        hit = cues.speech_index.match(tokens, k)
+        if hit and not tok.lower.endswith("ing") and _is_verb_use(tokens, k, hit[0], cues):
             return False
     return True
 
@@ -576,8 +650,15 @@ def _skip_adverbials(tokens: list[Token], j: int, cues: Cues) -> int:
 
 
 def _after_addressee(tokens: list[Token], j: int) -> int | None:
-    """Skip the addressee of "told reporters that ...": content needs "that", a colon or a quote."""
+    """Skip the addressee of "told reporters (that) ...": after "that", a colon, a quote, or a short addressee."""
     n = len(tokens)
+    that = next((k for k in range(j, min(n, j + 10)) if tokens[k].lower == "that" and not tokens[k].quoted), None)
+    # "told Reuters the group was not behind the attack": a name or a pronoun, then the clause.
+    k = j
+    while k < n and k - j < 3 and (_capitalised(tokens[k]) or tokens[k].lower in _ADDRESSEES) and not tokens[k].quoted:
+        k += 1
+    if that is None and j < k < n and _has_verb(tokens, k, min(n, k + 8)):
+        return k
     for k in range(j, min(n, j + 10)):
         tok = tokens[k]
         if tok.lower == "that" and not tok.quoted:
@@ -604,6 +685,9 @@ def noun_phrase_after(tokens: list[Token], j: int, cues: Cues) -> int:
             break
         if k > j and cues.speech_index.match(tokens, k):
             return j  # another cue: this is not "said SOURCE"
+        if tok.lower in _VERBISH or (k > j and len(tok.lower) > 4 and tok.lower.endswith("ed") and tok.text.islower()
+                                     and tok.lower not in _NOT_PAST):
+            return j  # "said the rockets were launched ...": a clause, not a source
         k += 1
     if k == j:
         return j
@@ -622,37 +706,61 @@ def source_before(tokens: list[Token], i: int, cues: Cues) -> tuple[int, int] | 
             end -= 1
         elif word in ("on", "late", "early") and end < i:
             end -= 1
+        elif word in _TIME_WORDS and end >= 2 and tokens[end - 2].lower in ("for", "in", "over"):
+            end -= 2  # "has for months pointed to ..."
         else:
             break
+    # "The Kurdistan Regional Government (KRG) blamed": an acronym in brackets belongs to the name.
+    if end > 1 and tokens[end - 1].text == ")":
+        opening = next((k for k in range(end - 2, max(-1, end - 8), -1) if tokens[k].text == "("), None)
+        if opening is not None and opening > 0:
+            end = opening
     # "X, spokesman of ..., said": the comma closes an apposition to the source.
-    apposition_closed = end > 0 and tokens[end - 1].text == ","
-    if apposition_closed:
-        end -= 1
+    if end > 0 and tokens[end - 1].text == ",":
+        return _before_apposition(tokens, end - 1, cues)
     if end == 0:
         return None
-    if tokens[end - 1].lower in _RELATIVES and not apposition_closed:
-        # "Kadhimi, who has promised ...", "factions that declared ...": the antecedent speaks.
-        if tokens[end - 1].lower == "which":
+    if tokens[end - 1].lower in _RELATIVES:
+        # "Kadhimi, who has promised ...", "factions that declared ...", "Washington, which has ...":
+        # the antecedent speaks; "which" only for a name, never for a fact ("..., which may explain").
+        found = _antecedent(tokens, end - 1, cues)
+        if found is not None and tokens[end - 1].lower == "which" and not _capitalised(tokens[found[0]]):
             return None
-        return _antecedent(tokens, end - 1, cues)
+        return found
     segment = _segment_back(tokens, end)
     if segment is None:
         return None
-    start, stop = segment
-    # An apposition or a participle phrase between commas names no one new:
-    # "Yehia Rasool, spokesman of ..., said", "a security official, speaking anonymously, reported".
-    # Only a comma right before the cue closes an apposition; "..., the embassy said" names the embassy.
-    while apposition_closed and start >= 2 and tokens[start - 1].text == ",":
-        if not _apposition(tokens, start, stop):
-            break  # "Its spokesman, Jonah Petrakis, said": the name itself
-        previous = _segment_back(tokens, start - 1)
-        if previous is None:
+    return _valid_source(tokens, *segment, cues)
+
+
+def _before_apposition(tokens: list[Token], comma: int, cues: Cues) -> tuple[int, int] | None:
+    """The source of "A, B, said": B when B is a name ("Its spokesman, Jonah Petrakis, said"),
+    else A, B describing it ("Yehia Rasool, spokesman of ..., said", "officials, who spoke anonymously, said")."""
+    opening = comma - 1
+    while opening >= 0 and comma - opening <= 16:
+        tok = tokens[opening]
+        if tok.text == ",":
             break
-        start, stop = previous
-        apposition_closed = False
-    if apposition_closed:
+        if tok.quoted or tok.text in _BREAKS or tok.text in (".", "!", "?"):
+            return None
+        opening -= 1
+    if opening < 0 or tokens[opening].text != ",":
         return None  # "..., in Baghdad, said": no source before the comma
-    return _valid_source(tokens, start, stop, cues)
+    inner = (opening + 1, comma)
+    first = tokens[inner[0]]
+    words = tokens[inner[0]:inner[1]]
+    if all(_capitalised(t) or t.lower in ("al", "bin", "ibn", "abu", "de", "van", "von") for t in words):
+        # "Its spokesman, Jonah Petrakis, said": the name between the commas is the source.
+        named = _valid_source(tokens, *inner, cues)
+        if named is not None and _names_someone(tokens, comma):
+            return named
+    elif not (first.lower.endswith(("ing", "ed")) or first.lower in _RELATIVES or first.text[:1].islower()
+              or any(t.text[:1].islower() for t in words)):
+        return None
+    segment = _segment_back(tokens, opening)
+    if segment is None:
+        return None
+    return _valid_source(tokens, *segment, cues)
 
 
 def _valid_source(tokens: list[Token], start: int, stop: int, cues: Cues) -> tuple[int, int] | None:
@@ -712,20 +820,13 @@ def _segment_back(tokens: list[Token], end: int) -> tuple[int, int] | None:
             break
         if start < end and len(tok.lower) > 4 and tok.lower.endswith("ed") and tok.text[:1].islower() \
                 and tok.lower not in _NOT_PAST:
+            if start >= 2 and tokens[start - 2].text == ",":
+                start -= 1  # a participle apposition: "The statement, issued on Sunday, said"
             break  # a verb: "Rocket fire had slowed after several armed factions announced"
         start -= 1
     if end - start >= _MAX_SUBJECT:
         return None
     return (start, end) if start < end else None
-
-
-def _apposition(tokens: list[Token], start: int, stop: int) -> bool:
-    first = tokens[start]
-    if first.lower.endswith("ing") or first.lower in _RELATIVES:
-        return True
-    if first.text[:1].islower() and first.lower not in PRONOUNS:
-        return _names_someone(tokens, start - 1)
-    return False
 
 
 def _strip_leading(tokens: list[Token], start: int, stop: int) -> int:
@@ -746,12 +847,12 @@ def _speaker_like(tokens: list[Token], start: int, stop: int, cues: Cues) -> boo
     if any(t.lower in cues.nominals for t in span):
         return True
     for k, t in enumerate(span):
-        if not t.text[:1].isupper() or t.lower in _CONJUNCTIONS or t.lower in ("the", "a", "an", "in", "on", "for", "at"):
+        if not _capitalised(t) or t.lower in _CONJUNCTIONS or t.lower in ("the", "a", "an", "in", "on", "for", "at"):
             continue
         # The capital of a sentence's first word proves nothing when a lower-case noun follows it:
         # "Preliminary information suggested ..." names no one, "Rasool said ..." does.
         first_word = start + k == 0 or tokens[start + k - 1].text in (",", ":", "“", '"', "—", "–")
-        if first_word and k + 1 < len(span) and not span[k + 1].text[:1].isupper():
+        if first_word and k + 1 < len(span) and not _capitalised(span[k + 1]):
             continue
         return True
     return False
@@ -762,12 +863,13 @@ def sentence_subject(tokens: list[Token], cues: Cues) -> tuple[int, int] | None:
     n = len(tokens)
     start = 0
     # "In this regard, ...", "For their part, ...": an opening phrase up to a comma.
-    if n and (tokens[0].lower in _PP_STARTS or tokens[0].lower in ("for", "with", "amid", "despite", "following",
-                                                                   "meanwhile", "however", "but", "and", "also", "earlier", "later")):
-        for k in range(min(n, 12)):
-            if tokens[k].text == ",":
-                start = k + 1
-                break
+    first_comma = next((k for k in range(min(n, 12)) if tokens[k].text == ","), None)
+    if first_comma is not None and (
+            tokens[0].lower in _PP_STARTS or tokens[0].lower in _INTRO_WORDS or tokens[0].lower == "according"
+            # "A day earlier, ...", "Last week, ...": a time phrase
+            or (first_comma <= 5 and any(t.lower in _WEEKDAYS or t.lower in _TIME_NOUNS or t.lower in _TIME_WORDS
+                                         for t in tokens[:first_comma]))):
+        start = first_comma + 1
     start = _strip_leading(tokens, start, n)
     k = start
     while k < n and k - start < _MAX_SUBJECT:
@@ -775,9 +877,14 @@ def sentence_subject(tokens: list[Token], cues: Cues) -> tuple[int, int] | None:
         if tok.quoted or tok.text in _BREAKS or tok.text in (".", "!", "?"):
             break
         word = tok.lower
-        if tok.text[:1].isupper() or word in ("of", "for", "the", "'s", "al", "'", "-") or word in cues.nominals \
+        if _capitalised(tok) or word in ("of", "for", "the", "'s", "al", "'", "-") or word in cues.nominals \
                 or word in PRONOUNS or (k > start and tokens[k - 1].lower in ("the", "a", "an", "of", "for")):
             k += 1
+            continue
+        # "The Iraqi prime minister": lower-case words leading to a role noun belong to the phrase.
+        ahead = next((j for j in range(k + 1, min(n, k + 3)) if tokens[j].lower in cues.nominals), None)
+        if ahead is not None and tokens[start].lower in ("the", "a", "an") and all(t.text.isalpha() and t.text.islower() for t in tokens[k:ahead]):
+            k = ahead + 1
             continue
         break
     if k > start and _speaker_like(tokens, start, k, cues):

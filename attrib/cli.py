@@ -18,9 +18,10 @@ import click
 
 from . import __version__
 from .errors import AttribError, RulesError, message
+from .diff import OUTLET_FROM, compare
 from .pipeline import Outcome, analyze_paths
-from .render import (FORMATS, analysis_record, error_record, explanation_text, make_consoles, suggestions_text, table,
-                     write_records)
+from .render import (DIFF_FORMATS, FORMATS, analysis_record, comparison_table, error_record, explanation_text,
+                     make_consoles, suggestions_text, table, write_comparison, write_records)
 from .resolve import explain, near_duplicates
 from .rules import Registry, load_rules
 from .suggest import suggest
@@ -52,6 +53,17 @@ def _registry(rules_dirs: tuple[str, ...], no_default_rules: bool) -> Registry:
     for warning in registry.warnings:
         click.echo(f"attrib: warning: {warning}", err=True)
     return registry
+
+
+def _failed(outcome: Outcome) -> bool:
+    """Report an outcome's warnings and error on stderr; true when there is nothing to use."""
+    where = f"{outcome.name}:{outcome.line}" if outcome.error and outcome.line else outcome.name
+    for warning in outcome.warnings:
+        click.echo(f"attrib: {where}: warning: {warning}", err=True)
+    if outcome.analysis is None and outcome.record is None:
+        click.echo(f"attrib: {where}: {outcome.error or 'failed'}", err=True)
+        return True
+    return False
 
 
 class _Group(click.Group):
@@ -116,8 +128,7 @@ def analyze(paths: tuple[str, ...], fmt: str, outlet: str | None, date: Date | N
     def records():
         nonlocal failed, articles, claims, blames
         for outcome in analyze_paths(paths, registry, outlet=outlet, date=date):
-            _report(outcome)
-            if outcome.analysis is None:
+            if _failed(outcome) or outcome.analysis is None:
                 failed += 1
                 yield error_record(outcome.name, outcome.error or "failed", outcome.line)
                 continue
@@ -142,13 +153,65 @@ def analyze(paths: tuple[str, ...], fmt: str, outlet: str | None, date: Date | N
         sys.exit(1)
 
 
-def _report(outcome: Outcome) -> None:
-    """An input's warnings, and the reason it failed, on stderr."""
-    where = f"{outcome.name}:{outcome.line}" if outcome.error and outcome.line else outcome.name
-    for warning in outcome.warnings:
-        click.echo(f"attrib: {where}: warning: {warning}", err=True)
-    if outcome.analysis is None:
-        click.echo(f"attrib: {where}: {outcome.error}", err=True)
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=str)
+@click.option("-f", "--format", "fmt", type=click.Choice(DIFF_FORMATS), default="table", show_default=True,
+              help="Output format; the json is described in the README.")
+@click.option("--outlet", help="Outlet name for every input (overrides detection, front matter and analyses).")
+@click.option("--outlet-from", type=click.Choice(OUTLET_FROM),
+              help="Group articles by their file's name or its directory's name instead of their outlet, "
+                   "for corpora laid out by outlet.")
+@click.option("--date", callback=_date, metavar="YYYY-MM-DD",
+              help="Publication date for every article analysed (resolves titles such as 'the premier').")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Leave out claims and blames below this confidence.")
+@click.option("--exit-code", is_flag=True,
+              help="Exit with 3 when the outlets differ (a blame some report and others do not); "
+                   "unreadable inputs still exit with 1.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
+@rules_options
+def diff(paths: tuple[str, ...], fmt: str, outlet: str | None, outlet_from: str | None, date: Date | None,
+         min_confidence: float, exit_code: bool, quiet: bool, rules_dirs: tuple[str, ...],
+         no_default_rules: bool) -> None:
+    """Compare how outlets report the same event: who blames whom, whom they quote, what they call the accused.
+
+    PATHS are what attrib analyze reads (.txt/.md files, directories, JSON
+    Lines corpora, - for standard input) and JSON Lines of analyses written by
+    attrib analyze --format jsonl, which are compared without analysing again.
+    """
+    if outlet is not None and outlet_from is not None:
+        raise click.UsageError("--outlet and --outlet-from both choose the outlet; use one of them.")
+    registry = _registry(rules_dirs, no_default_rules)
+    started = time.perf_counter()
+    failed = 0
+
+    def records():
+        nonlocal failed
+        for outcome in analyze_paths(paths, registry, outlet=outlet, date=date, analyses=True):
+            if _failed(outcome):
+                failed += 1
+            elif outcome.record is not None:
+                yield outcome.record
+            elif outcome.analysis is not None:
+                yield analysis_record(outcome.analysis)
+
+    comparison = compare(records(), outlet_from=outlet_from, min_confidence=min_confidence)
+    if fmt == "table":
+        comparison_table(make_consoles()[0], comparison)
+    else:
+        write_comparison(comparison, fmt, sys.stdout)
+    if not quiet:
+        articles = sum(o.articles for o in comparison.outlets)
+        outlets = len(comparison.outlets)
+        differ = sum(pair.differs for pair in comparison.pairs)
+        click.echo(f"attrib: {articles} article{'s' if articles != 1 else ''} from {outlets} "
+                   f"outlet{'s' if outlets != 1 else ''} compared, {len(comparison.pairs)} blame "
+                   f"pair{'s' if len(comparison.pairs) != 1 else ''} ({differ} differ), {failed} failed, "
+                   f"in {time.perf_counter() - started:.2f} s", err=True)
+    if failed:
+        sys.exit(1)
+    if exit_code and comparison.differs:
+        sys.exit(3)
 
 
 def _plural(count: int, word: str, plural: str | None = None) -> str:
@@ -226,8 +289,7 @@ def rules_suggest(paths: tuple[str, ...], outlet: str | None, date: Date | None,
     def analyses():
         nonlocal failed, articles
         for outcome in analyze_paths(paths, registry, outlet=outlet, date=date):
-            _report(outcome)
-            if outcome.analysis is None:
+            if _failed(outcome) or outcome.analysis is None:
                 failed += 1
                 continue
             articles += 1

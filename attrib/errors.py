@@ -62,6 +62,8 @@ MESSAGES = {
     "broken_link": "is a broken symbolic link",
     "bad_json": "line is not valid JSON: {reason}",
     "no_text": 'record has no "text" field',
+    "an_analysis": "record is a saved analysis, not an article (compare analyses with attrib diff)",
+    "bad_analysis": "record is not an analysis from attrib analyze: {problem}",
     "decoded_as": "not UTF-8; decoded as {encoding}",
     "bad_date": 'date "{value}" is not a date (use YYYY-MM-DD, e.g. --date 2020-12-24)',
 }

@@ -18,7 +18,7 @@ import sys
 from dataclasses import dataclass
 from datetime import date as Date
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO, Any, Iterable, Iterator
 
 from .errors import InputError, message
 from .model import Article
@@ -38,11 +38,13 @@ _DATES = (
 )
 _DATE_LINE_MAX = 90  # longer lines are prose or captions, whose dates are not the publication's
 _HEAD_LINES = 12
-_TERMINAL = re.compile(r"[.!?…:;”\"’')\]]\s*$")
+_TERMINAL = re.compile(r"[.!?…:;][”\"’')\]]*\s*$")  # ends like a sentence, not like a headline
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,4}\s*/\s+"  # "Shafaq News / "
-    r"|[A-Z]{3,}(?:[ ,]+[A-Za-z.]+){0,3}\s*(?:\([^()\n]{1,40}\))?\s*[—–-]{1,2}\s+)"  # "BAGHDAD (Reuters) - "
+    r"|[A-Z]{3,}(?:[ ,]+[A-Za-z0-9.]+){0,4}\s*(?:\([^()\n]{1,40}\))?\s*[—–-]{1,2}\s+)"  # "BAGHDAD, Dec 20 (Reuters) - "
 )
+_LINK_HEADER = re.compile(r"\s*(read more|read also|also read|related|more on this|see also|recommended|more stories)\b",
+                          re.IGNORECASE)
 _HEADING = re.compile(r"#{1,6}[ \t]+")
 _BINARY_MAGIC = ((b"%PDF", "PDF"), (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
                  (b"PK\x03\x04", "ZIP archive"), (b"\x7fELF", "executable"), (b"\xd0\xcf\x11\xe0", "Office document"))
@@ -58,6 +60,9 @@ class Source:
     line: int | None = None
     meta: tuple[tuple[str, str], ...] = ()
     warning: str | None = None
+    # An analysis read back from ``attrib analyze --format jsonl`` (the output contract's object), for
+    # callers that compare analyses rather than make them.
+    record: dict[str, Any] | None = None
 
 
 # ----------------------------------------------------------------------- decoding
@@ -114,12 +119,16 @@ def read_file(path: str | os.PathLike[str]) -> tuple[str, str | None]:
 # ------------------------------------------------------------------------ inputs
 
 
-def iter_sources(paths: Iterable[str], *, stdin: IO[bytes] | None = None) -> Iterator[Source]:
-    """Expand the command line into sources, in order: files, directories, ``-``, JSONL corpora."""
+def iter_sources(paths: Iterable[str], *, stdin: IO[bytes] | None = None, analyses: bool = False) -> Iterator[Source]:
+    """Expand the command line into sources, in order: files, directories, ``-``, JSONL corpora.
+
+    With ``analyses``, a JSON Lines record holding "claims" is an analysis made earlier (``Source.record``),
+    and one holding only "error" is a failure reported when it was made.
+    """
     for raw in paths:
         if raw == "-":
             data = (stdin or sys.stdin.buffer).read()
-            yield from _text_or_corpus("-", data)
+            yield from _text_or_corpus("-", data, analyses)
             continue
         path = Path(raw)
         if path.is_dir():
@@ -127,9 +136,9 @@ def iter_sources(paths: Iterable[str], *, stdin: IO[bytes] | None = None) -> Ite
             if not found:
                 yield Source(raw, error=message("no_articles"))
             for p in found:
-                yield from _file_sources(str(p))
+                yield from _file_sources(str(p), analyses)
             continue
-        yield from _file_sources(raw)
+        yield from _file_sources(raw, analyses)
 
 
 def _is_input(name: str) -> bool:
@@ -139,9 +148,9 @@ def _is_input(name: str) -> bool:
                                                                                           "changelog"))
 
 
-def _file_sources(name: str) -> Iterator[Source]:
+def _file_sources(name: str, analyses: bool) -> Iterator[Source]:
     if name.lower().endswith(CORPUS_SUFFIXES):
-        yield from _corpus_sources(name)
+        yield from _corpus_sources(name, analyses)
         return
     try:
         text, warning = read_file(name)
@@ -151,10 +160,10 @@ def _file_sources(name: str) -> Iterator[Source]:
     yield Source(name, text=text, warning=warning)
 
 
-def _text_or_corpus(name: str, data: bytes) -> Iterator[Source]:
+def _text_or_corpus(name: str, data: bytes, analyses: bool) -> Iterator[Source]:
     head = data.lstrip()[:1]
     if head == b"{":
-        yield from _records(name, io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", errors="replace"))
+        yield from _records(name, io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", errors="replace"), analyses)
         return
     try:
         text, warning = decode(data, name)
@@ -164,7 +173,7 @@ def _text_or_corpus(name: str, data: bytes) -> Iterator[Source]:
     yield Source(name, text=text, warning=warning)
 
 
-def _corpus_sources(name: str) -> Iterator[Source]:
+def _corpus_sources(name: str, analyses: bool) -> Iterator[Source]:
     path = Path(name)
     if not path.exists():
         yield Source(name, error=message("broken_link" if path.is_symlink() else "missing"))
@@ -176,12 +185,12 @@ def _corpus_sources(name: str) -> Iterator[Source]:
         return
     with raw:
         try:
-            yield from _records(name, io.TextIOWrapper(raw, encoding="utf-8", errors="replace"))
+            yield from _records(name, io.TextIOWrapper(raw, encoding="utf-8", errors="replace"), analyses)
         except (OSError, EOFError) as exc:
             yield Source(name, error=message("unreadable", reason=str(exc)))
 
 
-def _records(name: str, lines: Iterable[str]) -> Iterator[Source]:
+def _records(name: str, lines: Iterable[str], analyses: bool) -> Iterator[Source]:
     """One source per JSON Lines record; a broken line is reported with its number and skipped."""
     for number, line in enumerate(lines, 1):
         if not line.strip():
@@ -190,6 +199,12 @@ def _records(name: str, lines: Iterable[str]) -> Iterator[Source]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             yield Source(name, error=message("bad_json", reason=exc.msg), line=number)
+            continue
+        if analyses and isinstance(record, dict) and ("claims" in record or "error" in record and "text" not in record):
+            yield _analysis_source(name, number, record)
+            continue
+        if isinstance(record, dict) and "claims" in record and "text" not in record:
+            yield Source(name, error=message("an_analysis"), line=number)
             continue
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             yield Source(name, error=message("no_text"), line=number)
@@ -201,6 +216,37 @@ def _records(name: str, lines: Iterable[str]) -> Iterator[Source]:
         meta = tuple((k, str(record[k])) for k in FRONT_MATTER_KEYS if record.get(k) not in (None, ""))
         label = str(record.get("id") or record.get("file") or f"{name}:{number}")
         yield Source(label, text=text, line=number, meta=meta)
+
+
+def _analysis_source(name: str, number: int, record: dict[str, Any]) -> Source:
+    """An analysis record, checked for the fields a comparison reads, or the failure it records."""
+    label = record["file"] if isinstance(record.get("file"), str) and record["file"] else f"{name}:{number}"
+    if "claims" not in record:  # an error record: the failure happened when the analysis was made
+        line = record.get("line")
+        return Source(label, error=str(record["error"]), line=line if isinstance(line, int) else None)
+    problem = _analysis_problem(record)
+    if problem:
+        return Source(name, error=message("bad_analysis", problem=problem), line=number)
+    return Source(label, line=number, record=record)
+
+
+_ANALYSIS_NAMES = (("claims", ("speaker", "speaker_id")), ("blames", ("accuser", "accuser_id", "accused", "accused_id")))
+
+
+def _analysis_problem(record: dict[str, Any]) -> str | None:
+    if not isinstance(record.get("outlet"), (str, type(None))):
+        return '"outlet" must be a string or null'
+    for key, names in _ANALYSIS_NAMES:
+        items = record.get(key)
+        if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+            return f'"{key}" must be a list of objects'
+        for index, item in enumerate(items):
+            for field in names:
+                if not isinstance(item.get(field), (str, type(None))):
+                    return f'{key}[{index}]: "{field}" must be a string or null'
+            if not isinstance(item.get("confidence"), (int, float)) or isinstance(item.get("confidence"), bool):
+                return f'{key}[{index}]: "confidence" must be a number'
+    return None
 
 
 # ----------------------------------------------------------------------- parsing
@@ -336,7 +382,8 @@ def _body(text: str, lines: list[tuple[int, int]], outlets: Outlets,
             continue  # repeated titles and captions
         seen.add(key)
         if any(p.search(line) for p in outlets.boilerplate):
-            in_link_list = not re.search(r":\s*\S", line)
+            # "Read More:" alone on its line heads a list of links to other articles.
+            in_link_list = bool(_LINK_HEADER.match(line)) and not re.search(r":\s*\S", line)
             continue
         words = len(line.split())
         terminal = bool(_TERMINAL.search(line))
@@ -365,7 +412,8 @@ def _body(text: str, lines: list[tuple[int, int]], outlets: Outlets,
             seen.add(key)
         end = s + len(raw.rstrip(" \t\u00a0"))
         start += _prefix_length(text[start:end], outlets)
-        if title_span is None and not terminal or (title_span is None and given_title and line == given_title):
+        headline = not terminal or (line[-1:] in "?!" and words <= 15)  # "Who is to blame?"
+        if title_span is None and headline or (title_span is None and given_title and line == given_title):
             title_span = (start, end)
             if title is None:
                 title = text[start:end]

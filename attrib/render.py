@@ -14,6 +14,7 @@ import json
 import re
 from typing import IO, TYPE_CHECKING, Any, Iterable
 
+from .diff import Comparison
 from .model import Analysis, Blame, Claim
 
 if TYPE_CHECKING:
@@ -21,6 +22,10 @@ if TYPE_CHECKING:
     from .suggest import Suggestion
 
 FORMATS = ("table", "json", "jsonl", "csv", "markdown")
+DIFF_FORMATS = ("table", "json", "markdown", "csv")
+DIFF_CSV_FIELDS = ("record", "outlet", "accuser", "accuser_id", "accused", "accused_id", "speaker", "speaker_id",
+                   "reported", "articles", "count", "confidence", "words", "cues", "evidence", "differs")
+ABSENT = "—"
 CSV_FIELDS = ("file", "outlet", "date", "record", "index", "speaker", "speaker_id", "mention", "accused", "accused_id",
               "accused_mention", "kind", "cue", "text", "start", "end", "claim", "confidence", "error")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -197,6 +202,18 @@ def markdown(record: dict[str, Any]) -> str:
 # ------------------------------------------------------------------------- rich
 
 
+def excerpt(record: dict[str, Any], blame: dict[str, Any], width: int = 140) -> str:
+    """The evidence around the accused mention, so the telling words show in a narrow column."""
+    evidence = blame["evidence"]
+    if len(evidence) <= width:
+        return plain(evidence)
+    centre = blame["accused_mention_start"] - blame["start"]
+    lo = max(0, min(centre - width // 2, len(evidence) - width))
+    hi = lo + width
+    text = ("…" if lo > 0 else "") + evidence[lo:hi].strip() + ("…" if hi < len(evidence) else "")
+    return plain(text)
+
+
 def make_consoles(*, no_color: bool | None = None):
     """The stdout and stderr consoles, built when a command runs (rich reads NO_COLOR then)."""
     from rich.console import Console
@@ -218,20 +235,25 @@ def table(console, record: dict[str, Any]) -> None:
                 style="dim")
     console.print(title)
     console.print(meta)
-    blames = Table(title="Who blamed whom", box=plain_box, title_justify="left", expand=False)
-    for name, kwargs in (("Accuser", {}), ("Accused", {}), ("Cue", {}), ("Evidence", {"ratio": 3}),
-                         ("Conf.", {"justify": "right"})):
-        blames.add_column(name, overflow="fold", **kwargs)
+    blames = Table(title="Who blamed whom", box=plain_box, title_justify="left", expand=True)
+    blames.add_column("Accuser → accused (cue)", overflow="fold", max_width=34)
+    blames.add_column("Evidence", overflow="fold", ratio=1)
+    blames.add_column("Conf.", justify="right", width=5)
     for b in record["blames"]:
-        blames.add_row(Text(plain(b["accuser"])), Text(plain(b["accused"])), Text(plain(b["cue"])),
-                       Text(plain(b["evidence"], 160)), f"{b['confidence']:.2f}")
+        who = Text(plain(b["accuser"] or "?"), style="bold")
+        who.append(" → ")
+        who.append(plain(b["accused"] or "?"), style="bold")
+        who.append(f" ({plain(b['cue'])})", style="dim")
+        blames.add_row(who, Text(excerpt(record, b)), f"{b['confidence']:.2f}")
     if record["blames"]:
         console.print(blames)
     else:
         console.print(Text("Who blamed whom: no blame found", style="italic"))
-    claims = Table(title="Claims", box=plain_box, title_justify="left")
-    for name, kwargs in (("Speaker", {}), ("Kind", {}), ("Claim", {"ratio": 3}), ("Conf.", {"justify": "right"})):
-        claims.add_column(name, overflow="fold", **kwargs)
+    claims = Table(title="Claims", box=plain_box, title_justify="left", expand=True)
+    claims.add_column("Speaker", overflow="fold", max_width=26)
+    claims.add_column("Kind", width=8)
+    claims.add_column("Claim", overflow="fold", ratio=1)
+    claims.add_column("Conf.", justify="right", width=5)
     for c in record["claims"]:
         claims.add_row(Text(plain(c["speaker"] or "?")), c["kind"], Text(plain(c["text"], 240)), f"{c['confidence']:.2f}")
     if record["claims"]:
@@ -239,7 +261,7 @@ def table(console, record: dict[str, Any]) -> None:
     else:
         console.print(Text("Claims: none found", style="italic"))
     if record["unresolved"]:
-        names = ", ".join(plain(u["mention"]) for u in record["unresolved"])
+        names = ", ".join(dict.fromkeys(plain(u["mention"]) for u in record["unresolved"]))
         console.print(Text(f"Not in the registry: {names}", style="dim"))
     console.print()
 
@@ -397,3 +419,178 @@ def suggestions_text(suggestions: Iterable[Suggestion]) -> str:
             head.append(f'# a new entry (type "{s.type}" is a guess: check it)')
         blocks.append("\n".join(head) + "\n" + s.snippet)
     return "\n".join(blocks)
+
+
+# ------------------------------------------------------------------------- diff
+
+
+def comparison_record(comparison: Comparison) -> dict[str, Any]:
+    """The JSON object of ``attrib diff``: outlets, the blame matrix, the summary, voices and naming."""
+    names = [outlet.name for outlet in comparison.outlets]
+    return {
+        "outlets": [{"name": o.name, "articles": o.articles, "files": list(o.files)} for o in comparison.outlets],
+        "differs": comparison.differs,
+        "summary": list(comparison.summary),
+        "pairs": [{
+            "accuser": pair.accuser.name, "accuser_id": pair.accuser.id,
+            "accused": pair.accused.name, "accused_id": pair.accused.id,
+            "differs": pair.differs,
+            "reported_by": [name for name, cell in zip(names, pair.cells) if cell is not None],
+            "outlets": {name: None if cell is None else {
+                "confidence": cell.confidence, "articles": cell.articles, "blames": cell.blames,
+                "cues": list(cell.cues), "words": list(cell.words), "evidence": cell.evidence,
+                "files": list(cell.files)} for name, cell in zip(names, pair.cells)},
+        } for pair in comparison.pairs],
+        "voices": [{"speaker": v.speaker.name, "speaker_id": v.speaker.id, "only": v.only,
+                    "claims": dict(zip(names, v.claims))} for v in comparison.voices],
+        "naming": [{"accused": n.accused.name, "accused_id": n.accused.id,
+                    "words": {name: list(words) for name, words in zip(names, n.words)}} for n in comparison.naming],
+    }
+
+
+def comparison_rows(comparison: Comparison) -> Iterable[dict[str, Any]]:
+    """CSV rows, one per outlet for each blame pair, speaker and accused party (``record`` tells which)."""
+    names = [outlet.name for outlet in comparison.outlets]
+    for pair in comparison.pairs:
+        for name, cell in zip(names, pair.cells):
+            row = {"record": "pair", "outlet": name, "accuser": pair.accuser.name, "accuser_id": pair.accuser.id,
+                   "accused": pair.accused.name, "accused_id": pair.accused.id, "reported": cell is not None,
+                   "differs": pair.differs}
+            if cell is not None:
+                row.update(articles=cell.articles, count=cell.blames, confidence=cell.confidence,
+                           words="; ".join(cell.words), cues="; ".join(cell.cues), evidence=cell.evidence)
+            yield row
+    for voice in comparison.voices:
+        for name, count in zip(names, voice.claims):
+            yield {"record": "voice", "outlet": name, "speaker": voice.speaker.name, "speaker_id": voice.speaker.id,
+                   "reported": count > 0, "count": count, "differs": voice.differs}
+    for naming in comparison.naming:
+        for name, words in zip(names, naming.words):
+            yield {"record": "naming", "outlet": name, "accused": naming.accused.name,
+                   "accused_id": naming.accused.id, "reported": bool(words), "words": "; ".join(words)}
+
+
+def _csv_value(value: Any) -> Any:
+    return str(value).lower() if isinstance(value, bool) else safe_cell(value)
+
+
+def _blame_cell(cell) -> str:
+    return ABSENT if cell is None else f"{cell.confidence:.2f} ({cell.articles})"
+
+
+def _quoted(words: tuple[str, ...]) -> str:
+    return ", ".join(f'"{plain(w)}"' for w in words) if words else ABSENT
+
+
+def _outlets_line(comparison: Comparison) -> str:
+    articles = sum(o.articles for o in comparison.outlets)
+    listed = ", ".join(f"{plain(o.name)} ({o.articles})" for o in comparison.outlets)
+    return (f"{len(comparison.outlets)} outlet{'s' if len(comparison.outlets) != 1 else ''}, "
+            f"{articles} article{'s' if articles != 1 else ''}: {listed}")
+
+
+LEGEND = f"Cells: best confidence (number of articles); {ABSENT} not reported."
+
+
+def comparison_markdown(comparison: Comparison) -> str:
+    """The comparison as Markdown: the blame matrix and its summary, then voices and naming."""
+    heads = [_md(o.name) for o in comparison.outlets]
+
+    def header(*first: str, last: tuple[str, ...] = (), align: str = ":---:") -> list[str]:
+        columns = [*first, *heads, *last]
+        aligns = ["---"] * len(first) + [align] * len(heads) + ["---"] * len(last)
+        return ["| " + " | ".join(columns) + " |", "| " + " | ".join(aligns) + " |"]
+
+    lines = ["# Coverage compared", "", _outlets_line(comparison).replace("|", "\\|"), "", "## Who blamed whom", ""]
+    if comparison.pairs:
+        lines += header("Accuser", "Accused")
+        for pair in comparison.pairs:
+            cells = [_blame_cell(c) for c in pair.cells]
+            lines.append(f"| {_md(pair.accuser.name)} | {_md(pair.accused.name)} | " + " | ".join(cells) + " |")
+        lines += ["", LEGEND]
+    else:
+        lines.append("No blame found.")
+    lines += [""] + [f"- {_md(sentence)}" for sentence in comparison.summary]
+    lines += ["", "## Voices", ""]
+    if comparison.voices:
+        lines += header("Speaker", last=("Only in",))
+        for voice in comparison.voices:
+            counts = [str(n) if n else ABSENT for n in voice.claims]
+            lines.append(f"| {_md(voice.speaker.name)} | " + " | ".join(counts) + f" | {_md(voice.only or '')} |")
+        lines += ["", f"Cells: claims quoted per outlet; {ABSENT} none."]
+    else:
+        lines.append("No claims found.")
+    lines += ["", "## Naming the accused", ""]
+    if comparison.naming:
+        lines += header("Accused", align="---")
+        for naming in comparison.naming:
+            words = [_quoted(w).replace("|", "\\|") for w in naming.words]
+            lines.append(f"| {_md(naming.accused.name)} | " + " | ".join(words) + " |")
+    else:
+        lines.append("No one accused.")
+    return "\n".join(lines) + "\n"
+
+
+def comparison_table(console, comparison: Comparison) -> None:
+    """Print the comparison: the blame matrix and its summary, then voices and naming."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    plain_box = box.ASCII if not console.is_terminal else box.SIMPLE_HEAD
+
+    def matrix(title: str, first: tuple[str, ...], last: tuple[str, ...] = (), caption: str | None = None,
+               justify: str = "center") -> Table:
+        grid = Table(title=title, caption=caption, box=plain_box, title_justify="left", caption_justify="left")
+        for name in first:
+            grid.add_column(name, overflow="fold")
+        for outlet in comparison.outlets:
+            grid.add_column(Text(plain(outlet.name)), overflow="fold", justify=justify)
+        for name in last:
+            grid.add_column(name, overflow="fold")
+        return grid
+
+    console.print(Text("Coverage compared", style="bold"))
+    console.print(Text(_outlets_line(comparison), style="dim"))
+    if comparison.pairs:
+        pairs = matrix("Who blamed whom", ("Accuser", "Accused"), caption=LEGEND)
+        for index, pair in enumerate(comparison.pairs):
+            following = comparison.pairs[index + 1] if index + 1 < len(comparison.pairs) else None
+            pairs.add_row(Text(plain(pair.accuser.name)), Text(plain(pair.accused.name)),
+                          *[_blame_cell(c) for c in pair.cells],
+                          end_section=pair.differs and following is not None and not following.differs)
+        console.print(pairs)
+    else:
+        console.print(Text("Who blamed whom: no blame found", style="italic"))
+    for sentence in comparison.summary:
+        console.print(Text(plain(sentence)))
+    console.print()
+    if comparison.voices:
+        voices = matrix("Voices: claims quoted per speaker", ("Speaker",), ("Only in",))
+        for voice in comparison.voices:
+            voices.add_row(Text(plain(voice.speaker.name)), *[str(n) if n else ABSENT for n in voice.claims],
+                           Text(plain(voice.only)))
+        console.print(voices)
+    else:
+        console.print(Text("Voices: no claims found", style="italic"))
+    if comparison.naming:
+        naming = matrix("Naming the accused", ("Accused",), justify="left")
+        for entry in comparison.naming:
+            naming.add_row(Text(plain(entry.accused.name)), *[Text(_quoted(w)) for w in entry.words])
+        console.print(naming)
+    console.print()
+
+
+def write_comparison(comparison: Comparison, fmt: str, out: IO[str]) -> None:
+    """Write a comparison in a machine format (json, markdown, csv)."""
+    if fmt == "json":
+        out.write(json.dumps(comparison_record(comparison), ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "markdown":
+        out.write(comparison_markdown(comparison))
+    elif fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=DIFF_CSV_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        for row in comparison_rows(comparison):
+            writer.writerow({k: _csv_value(v) for k, v in row.items()})
+    else:  # pragma: no cover - the CLI restricts the choice
+        raise ValueError(fmt)

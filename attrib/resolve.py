@@ -69,6 +69,11 @@ class Context:
     text: str = ""  # the article in lower case, to weigh which country a title belongs to
     subjects: list[tuple[int, Resolution, str]] = field(default_factory=list)  # sentence subjects, resolved
     gender: dict[str, str] = field(default_factory=dict)  # name -> "he" or "she", learned from pronouns
+    sentence_starts: list[int] = field(default_factory=list)
+
+    def sentence_start(self, position: int) -> int:
+        index = bisect.bisect_right(self.sentence_starts, position) - 1
+        return self.sentence_starts[index] if index >= 0 else 0
     speakers: list[tuple[int, Resolution, str]] = field(default_factory=list)  # (offset, resolution, mention text)
     surface: dict[str, Entity] = field(default_factory=dict)  # surname key -> entity resolved in this article
     people: dict[str, str] = field(default_factory=dict)  # surname key -> unregistered person named in this article
@@ -78,14 +83,19 @@ class Context:
         return {e.id for _, e in self.named}
 
     def remember(self, position: int, resolution: Resolution, mention: str) -> None:
+        """A speaker resolved: an antecedent for pronouns, and its surname for later bare surnames."""
         self.speakers.append((position, resolution, mention))
+        self.learn_surname(resolution, mention)
+
+    def learn_surname(self, resolution: Resolution, mention: str) -> None:
         if resolution.entity is not None and resolution.method in ("alias", "fuzzy", "name", "surname"):
             parts = word_parts(mention)
             if parts:
                 self.surface.setdefault(parts[-1], resolution.entity)
-        elif resolution.entity is None and resolution.method == "unresolved" and " " in resolution.name:
+        elif resolution.entity is None and resolution.method == "unresolved" and " " in resolution.name \
+                and looks_like_person(resolution.name):
             parts = word_parts(resolution.name)
-            if parts and resolution.name[:1].isupper():
+            if parts:
                 self.people.setdefault(parts[-1], resolution.name)
 
 
@@ -206,17 +216,27 @@ class Resolver:
         """
         entity = resolution.entity
         words = (before.split()[-2:] + mention.text.split()[:1])
-        if entity is None or not entity.generic or not any(w.lower().strip("“\"") in _ANAPHORIC for w in words):
+        headline = len(context.sentence_starts) > 1 and mention.start < context.sentence_starts[1]
+        if entity is None or not entity.generic or not (headline or any(w.lower().strip("“\"") in _ANAPHORIC for w in words)):
             return resolution
         for position, other in reversed(context.named):
             if position < mention.start and other.type == entity.type and not other.generic:
                 return Resolution(other.name, other, "nominal", 0.8, mention.text, (entity.id,))
+        if len(context.sentence_starts) > 1 and mention.start < context.sentence_starts[1]:
+            # A headline's "militias" is the group the article goes on to name.
+            for position, other in context.named:
+                if position > mention.start and other.type == entity.type and not other.generic:
+                    return Resolution(other.name, other, "nominal", 0.7, mention.text, (entity.id,))
         return resolution
 
     def _pronoun(self, word: str, position: int, context: Context, surface: str) -> Resolution:
         def person(res: Resolution, mention: str) -> bool:
             if res.entity is not None:
                 return res.entity.type == "person"
+            if res.method == "ambiguous" and res.candidates:
+                # "The interior minister ... he said": whoever holds the title, a person.
+                return all(c in self.registry.entities and self.registry.entities[c].type == "person"
+                           for c in res.candidates)
             return looks_like_person(res.name)
 
         if word in _PERSON_PRONOUNS:
@@ -232,7 +252,10 @@ class Resolver:
         # An unregistered sentence subject counts only as a full name: "Tomas Reyne", not "Fourteen".
         candidates += [c for c in context.subjects if c[0] < position and c[1].method not in ("unresolved-pronoun", "ambiguous")
                        and (c[1].entity is not None or (" " in c[1].name and looks_like_person(c[1].name)))]
-        candidates.sort(key=lambda c: c[0])
+        # Latest first; within one sentence, its subject before other names ("The prime minister ordered ...,
+        # according to a statement read by his spokesman. He ..." is the prime minister).
+        subjects = {c[0] for c in context.subjects}
+        candidates.sort(key=lambda c: (context.sentence_start(c[0]), c[0] in subjects, c[0]))
         sex = word if word in ("he", "she") else {"his": "he", "him": "he", "her": "she"}.get(word)
         for pos, res, mention in reversed(candidates):
             if res.method == "unresolved-pronoun" or not want(res, mention):
@@ -241,6 +264,8 @@ class Resolver:
                 continue  # "she" is not the man "he" referred to
             if sex:
                 context.gender.setdefault(res.name, sex)
+            if res.method == "ambiguous":
+                return Resolution(res.name, None, "ambiguous", res.score, surface, res.candidates)
             return Resolution(res.name, res.entity, "pronoun", 0.85 * max(res.score, 0.6), surface)
         kinds = ("person",) if word in _PERSON_PRONOUNS else ("organization", "government", "group", "media", "label")
         for pos, entity in reversed(context.named):
@@ -271,7 +296,8 @@ class Resolver:
         owner_text, head = m.group("owner"), m.group("head").lower()
         if name_key(text) in self.aliases:
             return None  # the registry names this office itself: "Prime Minister's Office"
-        owner = self.resolve(Mention(owner_text, position, position), context)
+        owner = self._sentence_person(position, context) if owner_text.lower() in ("his", "her") else None
+        owner = owner or self.resolve(Mention(owner_text, position, position), context)
         if owner.entity is None:
             return None
         if head.endswith("office"):
@@ -285,6 +311,14 @@ class Resolver:
         if spokesman is not None:
             return spokesman
         return Resolution(owner.name, owner.entity, "nominal", 0.7 * owner.score, text)
+
+    def _sentence_person(self, position: int, context: Context) -> Resolution | None:
+        """"The premier had told ..., his office said": "his" is the person the sentence is about."""
+        start = context.sentence_start(position)
+        for pos, res, _ in context.subjects:
+            if start <= pos < position and res.entity is not None and res.entity.type == "person":
+                return res
+        return None
 
     def _office_of(self, entity: Entity, on: Date | None) -> Entity | None:
         if entity.type != "person":
@@ -314,7 +348,8 @@ class Resolver:
         hits = [h for h in hits if h in people or not any(x.kind == "surname" for x in h[2])]
         unknown = self.person_name(text) if not people else None
         if unknown:
-            return Resolution(unknown, None, "unresolved", 0.6, text)
+            # A full name the registry lacks: a spelling variant of a registered one, or someone new.
+            return self._fuzzy(unknown, context) or Resolution(unknown, None, "unresolved", 0.6, text)
         if not hits and key in context.people:
             # "Castell" after "Mira Castell": the unregistered person this article already named.
             return Resolution(context.people[key], None, "unresolved", 0.6, text)
@@ -329,6 +364,9 @@ class Resolver:
                     if holder is not None:
                         return holder
             chosen = self._choose(en, context, text, partial=True)
+            if chosen is not None and chosen.entity is None:
+                # A generic title with no holder in sight: "an embassy spokesperson" is the embassy's voice.
+                chosen = self._institution_of_spokesman(tokens, position, context) or chosen
             if chosen is not None:
                 return chosen
         cleaned = self.clean_name(text)
@@ -340,7 +378,22 @@ class Resolver:
             found = self._by_nominal(nominal, position, context, text)
             if found is not None:
                 return found
+        institution = self._institution_of_spokesman(tokens, position, context)
+        if institution is not None:
+            return institution
         return Resolution(cleaned or text, None, "unresolved", 0.6 if looks_like_person(cleaned) else 0.5, text)
+
+    def _institution_of_spokesman(self, tokens: Sequence[Token], position: int, context: Context) -> Resolution | None:
+        """"An embassy spokesperson": unnamed, so the embassy the article is about speaks."""
+        classes = [(t.lower, self.registry.cues.nominals.get(t.lower)) for t in tokens]
+        if not any(c == "spokesman" for _, c in classes):
+            return None
+        for word, kind in classes:
+            if kind == "office":
+                found = self._by_nominal("office", position, context, f"the {word}")
+                if found is not None and found.entity is not None:
+                    return Resolution(found.name, found.entity, "nominal", 0.65, " ".join(t.text for t in tokens))
+        return None
 
     def _other_first_name(self, tokens: Sequence[Token], start: int, entries: Sequence[AliasEntry]) -> bool:
         if start == 0 or not all(x.kind == "surname" for x in entries):
@@ -367,8 +420,8 @@ class Resolver:
             if len(run) >= 2:
                 best = run
             run = []
-        if len(best) < 2 or name_key(" ".join(best)) in self.aliases:
-            return None
+        if len(best) < 2 or name_key(" ".join(best)) in self.aliases or words[-1] != best[-1]:
+            return None  # a name must end the mention: "Northern Alliance fighters" is not a person
         if any(name_key(w) in self.aliases and self._kinds(name_key(w)) - {"surname"} for w in best):
             return None  # "Iraqi Prime Minister" or "Tigris Observer": registered words, not an unknown person
         return " ".join(best)
@@ -384,10 +437,14 @@ class Resolver:
         top = [e for e in entries if _KIND_RANK[e.kind] == best_rank]
         penalty = 0.95 if partial else 1.0
         if best_rank == 2:
-            # A bare surname: the person this article already named under it comes first.
-            known = context.surface.get(name_key(surface).split(" ")[-1])
+            # A bare surname: the person this article already named under it comes first,
+            # registered ("Kazemi" after "Mustafa al-Kazemi") or not ("Hassan" after "Ali Hassan").
+            last = name_key(surface).split(" ")[-1]
+            known = context.surface.get(last)
             if known is not None:
                 return Resolution(known.name, known, "surname", 0.9 * penalty, surface)
+            if last in context.people:
+                return Resolution(context.people[last], None, "unresolved", 0.6, surface)
         if top[0].kind == "role":
             return self._role_holder(top, context, surface, penalty)
         ids = list(dict.fromkeys(e.entity_id for e in top))
@@ -582,9 +639,14 @@ class Resolver:
     def _by_nominal(self, nominal: str, position: int, context: Context, surface: str) -> Resolution | None:
         """"The spokesman", "the statement", "the ministry": the nearest fitting party in the article."""
         if nominal == "statement":
-            for _, res, mention in reversed(context.speakers):
-                if res.entity is not None and ("statement" in mention.lower() or res.entity.type != "person"):
+            # "the statement": whoever issued the last statement the article cited, else the last institution.
+            earlier = [(res, mention) for p, res, mention in reversed(context.speakers) if p < position and res.entity]
+            for res, mention in earlier:
+                if "statement" in mention.lower():
                     return Resolution(res.name, res.entity, "nominal", 0.75 * res.score, surface)
+            for res, _ in earlier:
+                if res.entity.type in ("organization", "government", "group", "media"):
+                    return Resolution(res.name, res.entity, "nominal", 0.65 * res.score, surface)
             return None
         if nominal in ("spokesman", "premier", "president", "minister"):
             word = {"spokesman": "spokes", "premier": "prime minister", "president": "president", "minister": "minister"}[nominal]
@@ -597,10 +659,24 @@ class Resolver:
                 if res.entity is not None and any(word in r.title.lower() for r in res.entity.roles):
                     return Resolution(res.name, res.entity, "nominal", 0.7, surface)
         if nominal == "office" and surface.lower().startswith("the ") and len(surface.split()) <= 3:
+            # "the embassy": the embassy the article named last; else the last institution that spoke.
+            words = set(name_key(surface).split())
+            before = [e for p, e in context.named if p < position]
+            after = [e for p, e in context.named if p > position]
+            for entity in list(reversed(before)) + after:
+                # "the embassy" is the US Embassy; "the federal government" is not the Kurdistan Regional Government.
+                if entity.type != "person" and words <= self._name_words(entity):
+                    return Resolution(entity.name, entity, "nominal", 0.75, surface)
             for _, res, _ in reversed(context.speakers):
                 if res.entity is not None and res.entity.type in ("organization", "government"):
                     return Resolution(res.name, res.entity, "nominal", 0.6, surface)
         return None
+
+    def _name_words(self, entity: Entity) -> set[str]:
+        words = set(name_key(entity.name).split())
+        for alias in entity.aliases:
+            words.update(name_key(alias).split())
+        return words
 
     def _holder_for(self, org: Entity, word: str, context: Context) -> Resolution | None:
         """The person whose role names this institution: the Joint Operations Command's spokesman."""
@@ -670,7 +746,9 @@ def near_duplicates(registry: Registry, *, from_layer: int = 0, cutoff: float = 
     score at least ``cutoff`` (the fuzzy matcher's own threshold) and they
     differ only inside words: "Kadhimi" and "Kadhimy" do, "Iraq's foreign
     ministry" and "Iran's foreign ministry" do not (Iraq and Iran are different
-    words, not different spellings). Pairs are compared within blocks that
+    words, not different spellings). Only the types fuzzy matching reaches
+    count: "Sudan" (a government, matched by its exact names only) and
+    "Sudani" (a person) are no risk. Pairs are compared within blocks that
     share the skeleton's first letter and a length band the cutoff allows, so
     50,000 aliases take seconds rather than hours; a typo in the first letter
     goes unnoticed. Only pairs with a side in layer ``from_layer`` or later are
@@ -681,7 +759,7 @@ def near_duplicates(registry: Registry, *, from_layer: int = 0, cutoff: float = 
     blocks: dict[str, tuple[list[_Spelling], list[_Spelling]]] = {}  # first letter -> (to check, to compare with)
     for order, site in enumerate(registry.sites):
         key = site.key.lower()
-        if len(key) < 4 or (site.entity_id, key) in seen:
+        if len(key) < 4 or (site.entity_id, key) in seen or registry.entities[site.entity_id].type not in _FUZZY_TYPES:
             continue
         seen.add((site.entity_id, key))
         skel = skeleton(key)
