@@ -312,8 +312,12 @@ def explanation_text(explanation: Explanation) -> str:
     if entity is not None:
         lines.append(f"{name}  ->  {plain(entity.name)}  ({entity.id}, {entity.type})")
     elif e.method == "ambiguous":
-        names = ", ".join(plain(h.entity.name) for h in _unique_entities(e))
-        lines.append(f"{name}  ->  ambiguous{on}: {names}")
+        holders = [plain(h.entity.name) for h in _unique_entities(e)]
+        if len(holders) == 1:  # a title in words any country's office fits: the date alone does not say whose
+            lines.append(f"{name}  ->  ambiguous{on}: the words fit any country's title; "
+                         f"the rules' only holder is {holders[0]}")
+        else:
+            lines.append(f"{name}  ->  ambiguous{on}: {', '.join(holders)}")
     else:
         lines.append(f"{name}  ->  not in the registry")
     field = _field

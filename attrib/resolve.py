@@ -583,7 +583,7 @@ class Resolver:
             owner = owners[index]
             if owner not in out or score > out[owner].score:
                 out[owner] = Candidate(self.registry.entities[owner], round(score, 1), surfaces[index])
-        return sorted(out.values(), key=lambda c: -c.score)[:limit]
+        return sorted(out.values(), key=lambda c: (-c.score, c.entity.name))[:limit]
 
     # ------------------------------------------------------------ explaining
 
@@ -768,7 +768,8 @@ def near_duplicates(registry: Registry, *, from_layer: int = 0, cutoff: float = 
     # fuzz.ratio is 100 * (1 - distance / (len(a) + len(b))) and the distance is at least the length
     # difference, so the longer of a near pair is at most ``stretch`` times the shorter.
     stretch = (200 - cutoff) / cutoff if cutoff > 0 else float("inf")
-    found: list[Problem] = []
+    # One warning per spelling and rival entity: the rival's closest spelling, the first of equals.
+    best: dict[tuple[int, str], tuple[float, int, _Spelling, _Spelling]] = {}
     for checked, others in blocks.values():
         checked.sort(key=lambda s: len(s.skeleton))
         others.sort(key=lambda s: len(s.skeleton))
@@ -793,8 +794,10 @@ def near_duplicates(registry: Registry, *, from_layer: int = 0, cutoff: float = 
                         continue
                     if spelling_variants(spelling.key, other.key, cutoff):
                         first, second = sorted((spelling, other), key=lambda s: s.order)
-                        found.append(_near_duplicate(second.site, first.site, score))
-    return sorted(found)
+                        slot = (second.order, first.site.entity_id)
+                        if slot not in best or (score, -first.order) > best[slot][:2]:
+                            best[slot] = (score, -first.order, second, first)
+    return sorted(_near_duplicate(later.site, earlier.site, score) for score, _, later, earlier in best.values())
 
 
 @dataclass(frozen=True)
