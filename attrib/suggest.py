@@ -90,8 +90,18 @@ def suggest(analyses: Iterable[Analysis], registry: Registry) -> list[Suggestion
 
 
 def _wanted(resolution: Resolution | None, resolver: Resolver) -> bool:
-    """A name worth registering: unresolved (not ambiguous), not a pronoun or a bare common noun."""
-    if resolution is None or resolution.entity is not None or resolution.method != "unresolved":
+    """A name worth registering: not a pronoun, a bare common noun or a registered name the article leaves ambiguous.
+
+    An ambiguous new spelling ("Hamid Jabeer" between "Hamid Jaber" and "Hamid
+    Jabir") is worth an alias; an ambiguous title or shared name ("the premier")
+    is not: only the article can say whose it is.
+    """
+    if resolution is None or resolution.entity is not None:
+        return False
+    if resolution.method == "ambiguous":
+        if resolver.registry.entries(resolution.name):
+            return False
+    elif resolution.method != "unresolved":
         return False
     words = resolution.name.split()
     if not words or len(words) > _MAX_WORDS:
