@@ -225,3 +225,18 @@ def test_suggest_reports_unreadable_inputs_and_exits_1(runner, tmp_path, write_a
     assert result.exit_code == 1
     assert f"attrib: {tmp_path / 'missing.txt'}: no such file or directory\n" in result.stderr
     assert "- id: karim-dawood" in result.stdout
+
+
+def test_the_readme_worked_example_works(runner, at_root):
+    example = (ROOT / "tests/data/readme-example/entities.yaml").read_text(encoding="utf-8")
+    assert f"```yaml\n{example}```" in (ROOT / "README.md").read_text(encoding="utf-8")
+    mine = ["--rules", "tests/data/readme-example"]
+    check = runner.invoke(cli, ["rules", "check", *mine])
+    assert check.exit_code == 0, check.output
+    assert check.stdout == ""
+    cases = [(["Mustafa Mshatat"], "Mustafa al-Kadhimi"),
+             (["Iraqi Defence Minister", "--date", "2030-03-01"], "Karim Haddad"),
+             (["Iraqi Defence Minister", "--date", "2024-03-01"], "Thabet al-Abbasi")]
+    for args, who in cases:
+        result = runner.invoke(cli, ["rules", "who", *args, *mine])
+        assert result.stdout.splitlines()[0].split("  ->  ")[1].startswith(who + "  ("), result.stdout
