@@ -312,12 +312,12 @@ def explanation_text(explanation: Explanation) -> str:
     if entity is not None:
         lines.append(f"{name}  ->  {plain(entity.name)}  ({entity.id}, {entity.type})")
     elif e.method == "ambiguous":
-        holders = [plain(h.entity.name) for h in _unique_entities(e)]
-        if len(holders) == 1:  # a title in words any country's office fits: the date alone does not say whose
+        names = [plain(c.name) for c in e.candidates]
+        if len(names) == 1:  # a title in words any country's office fits: the date alone does not say whose
             lines.append(f"{name}  ->  ambiguous{on}: the words fit any country's title; "
-                         f"the rules' only holder is {holders[0]}")
+                         f"the rules' only holder is {names[0]}")
         else:
-            lines.append(f"{name}  ->  ambiguous{on}: {', '.join(holders)}")
+            lines.append(f"{name}  ->  ambiguous{on}: {', '.join(names)}")
     else:
         lines.append(f"{name}  ->  not in the registry")
     field = _field
@@ -341,7 +341,8 @@ def explanation_text(explanation: Explanation) -> str:
     elif res.method not in ("unresolved",):
         lines.append(field("  match:", res.method))
     if entity is not None or e.method == "ambiguous":
-        settle = "" if entity is not None else " (an article naming one of them, or about one country, settles it)"
+        settle = ("" if entity is not None else " (an article naming one of them, or about one country, settles it)"
+                  if e.holders else " (an article naming one of them settles it)")
         lines.append(field("  confidence:", f"{res.score:.2f}{settle}"))
     if entity is not None and entity.source:
         lines.append(field("  entry:", f"{entity.source}:{entity.line}"))
@@ -367,14 +368,6 @@ def explanation_text(explanation: Explanation) -> str:
     if entity is None and e.method != "ambiguous":
         lines.append("  (attrib rules suggest ARTICLE... prints an entry to add for names the articles use)")
     return "\n".join(lines) + "\n"
-
-
-def _unique_entities(e: Explanation) -> list:
-    ids = [e.resolution.entity_id] if e.resolution.entity is not None else []
-    ids += list(e.resolution.candidates)
-    by_id = {h.entity.id: h for h in e.holders}
-    out = [by_id[i] for i in dict.fromkeys(ids) if i in by_id]
-    return out or list({h.entity.id: h for h in e.holders}.values())
 
 
 def _field(label: str, text: str) -> str:

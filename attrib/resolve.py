@@ -130,6 +130,7 @@ class Explanation:
     role: Role | None  # the role, when a title matched
     score: float | None  # the rapidfuzz similarity, when the match is fuzzy
     runners_up: tuple[Candidate, ...]
+    candidates: tuple[Entity, ...]  # when ambiguous: the entities it could be
     holders: tuple[Holder, ...]  # everyone who holds the matched title at some date, earliest first
     undated: Resolution | None  # the resolution without the date, when the date changed it
 
@@ -564,12 +565,11 @@ class Resolver:
     def _extract(self, query: str, *, limit: int, cutoff: float) -> list[tuple[float, int]]:
         """(score, index) of the best choices scoring at least ``cutoff``, best first.
 
-        fuzz.ratio is 100 * (1 - distance / (len(a) + len(b))) and the distance
-        is at least the difference in length, so only choices within a length
-        band can reach the cutoff: the others are never compared.
+        Only choices within the length band of ``_stretch`` can reach the
+        cutoff: the others are never compared.
         """
         keys, _, _ = self._fuzzy_choices()
-        stretch = (200 - cutoff) / cutoff if cutoff > 0 else float("inf")
+        stretch = _stretch(cutoff)
         low = bisect.bisect_left(self._lengths, len(query) / stretch)
         high = bisect.bisect_right(self._lengths, len(query) * stretch)
         found = process.extract(query, keys[low:high], scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff)
@@ -615,13 +615,13 @@ class Resolver:
         holders = tuple(sorted(
             {(e.entity_id, e.role): Holder(self.registry.entities[e.entity_id], e.role, e.role.active(date))
              for e in role_entries}.values(), key=lambda h: (h.role.start or Date.min, h.entity.name)))
+        contenders = tuple(self.registry.entities[eid] for eid in resolution.candidates if eid in self.registry.entities)
         runners: list[Candidate] = []
         if entity is not None and method != "fuzzy":  # a fuzzy match lists its rivals with their own scores below
-            runners = [Candidate(self.registry.entities[eid], 100.0, matched or name) for eid in resolution.candidates
-                       if eid != entity.id]
+            runners = [Candidate(e, 100.0, matched or name) for e in contenders if e.id != entity.id]
         if not titles and method != "partial":  # titles are never matched fuzzily, nor are names inside mentions
-            seen = {c.entity.id for c in runners} | ({entity.id} if entity is not None else set())
-            runners += [c for c in self.fuzzy_candidates(name, limit=4)
+            seen = {e.id for e in contenders} | ({entity.id} if entity is not None else set())
+            runners += [c for c in self.fuzzy_candidates(name, limit=4 + len(seen))
                         if c.entity.id not in seen and c.score >= RUNNER_UP_CUTOFF][:3]
         undated = None
         if date is not None:
@@ -629,7 +629,8 @@ class Resolver:
             if (without.entity_id, without.method, without.candidates) != (
                     resolution.entity_id, resolution.method, resolution.candidates):
                 undated = without
-        return Explanation(name, key, date, resolution, method, matched, role, score, tuple(runners), holders, undated)
+        return Explanation(name, key, date, resolution, method, matched, role, score, tuple(runners),
+                           contenders if entity is None else (), holders, undated)
 
     def _nominal_class(self, tokens: Sequence[Token]) -> str | None:
         index = self.registry.cues.nominal_index
@@ -765,9 +766,7 @@ def near_duplicates(registry: Registry, *, from_layer: int = 0, cutoff: float = 
         skel = skeleton(key)
         checked, others = blocks.setdefault(skel[:1], ([], []))
         (checked if site.layer >= from_layer else others).append(_Spelling(skel, key, order, site))
-    # fuzz.ratio is 100 * (1 - distance / (len(a) + len(b))) and the distance is at least the length
-    # difference, so the longer of a near pair is at most ``stretch`` times the shorter.
-    stretch = (200 - cutoff) / cutoff if cutoff > 0 else float("inf")
+    stretch = _stretch(cutoff)
     # One warning per spelling and rival entity: the rival's closest spelling, the first of equals.
     best: dict[tuple[int, str], tuple[float, int, _Spelling, _Spelling]] = {}
     for checked, others in blocks.values():
@@ -800,6 +799,15 @@ def near_duplicates(registry: Registry, *, from_layer: int = 0, cutoff: float = 
     return sorted(_near_duplicate(later.site, earlier.site, score) for score, _, later, earlier in best.values())
 
 
+def _stretch(cutoff: float) -> float:
+    """How many times longer than the other a string can be and still score ``cutoff`` with fuzz.ratio.
+
+    fuzz.ratio is 100 * (1 - distance / (len(a) + len(b))) and the distance is
+    at least the difference in length.
+    """
+    return (200 - cutoff) / cutoff if cutoff > 0 else float("inf")
+
+
 @dataclass(frozen=True)
 class _Spelling:
     skeleton: str
@@ -817,8 +825,7 @@ def spelling_variants(a: str, b: str, cutoff: float) -> bool:
 
 
 def _near_duplicate(site: AliasSite, other: AliasSite, score: float) -> Problem:
-    where = f"line {other.line}" if other.path == site.path else f"{other.path}:{other.line}"
     return Problem(site.path, site.line, site.column,
                    f'{site.kind} "{site.surface}" of "{site.entity_id}" is close to {other.kind} "{other.surface}" '
-                   f'of "{other.entity_id}" ({where}, similarity {score:.0f}): a misspelling could match either',
-                   "warning")
+                   f'of "{other.entity_id}" ({other.place(site.path)}, similarity {score:.0f}): '
+                   "a misspelling could match either", "warning")

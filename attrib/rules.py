@@ -110,6 +110,10 @@ class AliasSite:
     kind: str = "alias"  # or "name"
     key: str = ""  # the normalised lookup key (names.name_key)
 
+    def place(self, seen_from: str) -> str:
+        """Where it is, for a message about ``seen_from``: "line 12", or "path:12" in another file."""
+        return f"line {self.line}" if self.path == seen_from else f"{self.path}:{self.line}"
+
 
 @dataclass(frozen=True)
 class BlameVerb:
@@ -441,6 +445,7 @@ class _RoleDraft:
 class _EntityDraft:
     id: str
     name: str | None = None
+    name_site: AliasSite | None = None
     type: str | None = None
     aliases: list[AliasSite] = field(default_factory=list)
     shared: set[str] = field(default_factory=set)
@@ -492,11 +497,11 @@ def _read_entities(file: _File, node: yaml.Node, drafts: dict[str, _EntityDraft]
         if "name" in fields:
             name = file.string(fields["name"][1], f'{what}: "name"')
             if name is not None:
-                if draft.name is not None and name_key(name) != name_key(draft.name):
-                    # A renamed entity: articles written before still use the old name.
-                    draft.aliases.append(next(s for s in sites if s.entity_id == eid and s.surface == draft.name))
-                draft.name = name
-                sites.append(file.site(eid, name, fields["name"][1], "name"))
+                site = file.site(eid, name, fields["name"][1], "name")
+                if draft.name_site is not None and draft.name_site.key != site.key:
+                    draft.aliases.append(draft.name_site)  # renamed: articles written before use the old name
+                draft.name, draft.name_site = name, site
+                sites.append(site)
         if "type" in fields:
             kind = file.string(fields["type"][1], f'{what}: "type"')
             if kind is not None and kind not in ENTITY_TYPES:
@@ -591,7 +596,7 @@ def _cross_check(drafts: dict[str, _EntityDraft], sites: list[AliasSite], keys: 
                 and key not in drafts[first.entity_id].shared:
             spelled = f' as "{first.surface}"' if first.surface != site.surface else ""
             problems.append(Problem(site.path, site.line, site.column,
-                                    f'{site.kind} "{site.surface}" already belongs to "{first.entity_id}"{spelled} ({_where(first, site.path)})'))
+                                    f'{site.kind} "{site.surface}" already belongs to "{first.entity_id}"{spelled} ({first.place(site.path)})'))
     for draft in drafts.values():
         for office, file, node in draft.office_refs:
             if office not in drafts:
@@ -612,10 +617,6 @@ def _cross_check(drafts: dict[str, _EntityDraft], sites: list[AliasSite], keys: 
                         f'role "{held.role.title}" of "{eid}" ({_period(held.role)}) overlaps that of "{other_id}" ({_period(other.role)}, {where})'))
                     break
     return problems
-
-
-def _where(site: AliasSite, here: str) -> str:
-    return f"line {site.line}" if site.path == here else f"{site.path}:{site.line}"
 
 
 def _overlap(a: Role, b: Role) -> bool:

@@ -240,3 +240,13 @@ def test_the_readme_worked_example_works(runner, at_root):
     for args, who in cases:
         result = runner.invoke(cli, ["rules", "who", *args, *mine])
         assert result.stdout.splitlines()[0].split("  ->  ")[1].startswith(who + "  ("), result.stdout
+
+
+def test_who_an_alias_shared_on_purpose_stays_ambiguous(runner, at_root):
+    result = runner.invoke(cli, ["rules", "who", "Abu Ali", "--no-default-rules", "--rules", "tests/data/rules-shared-alias"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == textwrap.dedent("""\
+        Abu Ali  ->  ambiguous: Hamid Jaber, Hamid Jabir
+          match:         "Abu Ali" names several entities
+          confidence:    0.30 (an article naming one of them settles it)
+        """)
