@@ -550,16 +550,19 @@ class Resolver:
         the lengths that can reach it (see ``_extract``).
         """
         if self._choices is None:
-            choices = []
+            keys, owners, surfaces = [], [], []
             entities = self.registry.entities
             for key, entries in self.aliases.items():
-                reachable = [e for e in entries if e.kind != "role" and entities[e.entity_id].type in _FUZZY_TYPES]
-                if reachable:
-                    skel = skeleton(key)
-                    choices.extend((skel, e.entity_id, e.surface) for e in reachable)
-            choices.sort(key=lambda c: len(c[0]))
-            self._choices = ([c[0] for c in choices], [c[1] for c in choices], [c[2] for c in choices])
-            self._lengths = [len(c[0]) for c in choices]
+                skel = None
+                for entry in entries:
+                    if entry.kind != "role" and entities[entry.entity_id].type in _FUZZY_TYPES:
+                        skel = skeleton(key) if skel is None else skel
+                        keys.append(skel)
+                        owners.append(entry.entity_id)
+                        surfaces.append(entry.surface)
+            order = sorted(range(len(keys)), key=lambda i: len(keys[i]))
+            self._choices = ([keys[i] for i in order], [owners[i] for i in order], [surfaces[i] for i in order])
+            self._lengths = [len(k) for k in self._choices[0]]
         return self._choices
 
     def _extract(self, query: str, *, limit: int, cutoff: float) -> list[tuple[float, int]]:

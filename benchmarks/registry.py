@@ -20,19 +20,20 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
-import statistics
+import sys
 import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
 
-import attrib
-from attrib.model import Mention
-from attrib.pipeline import analyze_paths
-from attrib.resolve import Context, Resolver, near_duplicates
-from attrib.rules import default_rules_dir, load_rules
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # the checkout's attrib, installed or not
+
+import attrib  # noqa: E402
+from attrib.model import Mention  # noqa: E402
+from attrib.pipeline import analyze_paths  # noqa: E402
+from attrib.resolve import Context, Resolver, near_duplicates  # noqa: E402
+from attrib.rules import default_rules_dir, load_rules  # noqa: E402
 ONSETS = ["b", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "sh", "kh", "br", "tr"]
 VOWELS = ["a", "e", "i", "o", "u", "ai", "ou"]
 ALIASES_PER_ENTITY = 5  # the name and four aliases
@@ -58,7 +59,7 @@ def build(directory: Path, total: int, rng: random.Random) -> tuple[list[str], l
     aliases: list[str] = []
     titles: list[tuple[str, date]] = []
     entities = total // ALIASES_PER_ENTITY
-    offices = entities // 20  # one in twenty entities holds a dated office, three holders per office
+    offices = entities // 20  # each held in three successive terms by the people of one group of four entities
     for n in range(entities):
         person = n % 4 != 3
         name = unique_name(rng, taken, 2 if person else 3)
@@ -66,7 +67,7 @@ def build(directory: Path, total: int, rng: random.Random) -> tuple[list[str], l
         aliases.extend([name, *own])
         lines += [f"- id: e{n}", f"  name: {name}", f"  type: {'person' if person else 'organization'}",
                   f"  aliases: [{', '.join(own)}]"]
-        if person and n // 4 < offices * 3 // 3 and n % 4 < 3:
+        if person and n // 4 < offices:
             office = n // 4
             term = n % 4
             start = date(2000, 1, 1) + timedelta(days=1500 * term)
