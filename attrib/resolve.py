@@ -397,10 +397,16 @@ class Resolver:
         return None
 
     def _other_first_name(self, tokens: Sequence[Token], start: int, entries: Sequence[AliasEntry]) -> bool:
-        if start == 0 or not all(x.kind == "surname" for x in entries):
+        """A bare surname hit inside someone else's name: "Layla Hamdan", or "Hussein Falah" (a first name)."""
+        if not all(x.kind == "surname" for x in entries):
             return False
-        previous = tokens[start - 1]
-        return previous.text[:1].isupper() and name_key(previous.text) not in self._title_keys
+        if start > 0:
+            previous = tokens[start - 1]
+            if previous.text[:1].isupper() and name_key(previous.text) not in self._title_keys:
+                return True
+        following = tokens[start + 1] if start + 1 < len(tokens) else None
+        return following is not None and following.text[:1].isupper() and not following.text.isupper() \
+            and name_key(following.text) not in self._title_keys and name_key(following.text) not in self.aliases
 
     def person_name(self, text: str) -> str | None:
         """An unregistered person's name in a mention: "Council spokesperson Mira Castell" -> "Mira Castell"."""
@@ -725,8 +731,9 @@ class Resolver:
 def _plausible(tokens: Sequence[Token], start: int, end: int, entries: tuple[AliasEntry, ...]) -> bool:
     """Lower-case one-word aliases ("outlaws") match any case; names must be capitalised in text."""
     surface = tokens[start:end]
-    if any(t.text[:1].isupper() or t.text[:1].isdigit() for t in surface):
-        return True
+    if any(t.text[:1].isupper() or t.text[:1].isdigit() or t.text[3:4].isupper() and t.text[:3].lower() in ("al-", "el-")
+           for t in surface):
+        return True  # "al-Kazemi" is capitalised after its particle
     return any(not any(ch.isupper() for ch in e.surface) for e in entries)
 
 

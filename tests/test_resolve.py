@@ -236,3 +236,14 @@ def test_near_duplicates_only_where_the_later_layers_take_part(tmp_path, monkeyp
         "(base/entities.yaml:2, similarity 100): a misspelling could match either",
         'mine/entities.yaml:2:9: name "Hamid Jabeer" of "c" is close to name "Hamid Jabir" of "b" '
         "(base/entities.yaml:5, similarity 100): a misspelling could match either"]
+
+
+def test_title_then_al_surname(registry):
+    [(speaker, _)] = claims_of(attrib.analyze_text("Iraqi Prime Minister al-Kazemi said the attacks must stop.\n", registry))
+    assert speaker == "Mustafa al-Kadhimi"
+
+
+def test_a_registered_surname_used_as_a_first_name_is_not_that_person(registry):
+    article = "Basra police spokesman Hussein Falah said the road was closed.\n"
+    [(speaker, _)] = claims_of(attrib.analyze_text(article, registry))
+    assert speaker == "Hussein Falah"
