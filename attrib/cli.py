@@ -19,13 +19,15 @@ import click
 
 from . import __version__
 from .batch import Result, analyze_corpus, default_jobs
-from .errors import AttribError, message
+from .errors import AttribError, RulesError, message
 from .diff import OUTLET_FROM, compare
-from .pipeline import Outcome, analyze_paths
 from .load import count_sources
-from .render import (DIFF_FORMATS, FORMATS, ProgressBar, analysis_record, comparison_table, make_consoles, table,
-                     write_comparison, write_records)
+from .pipeline import Outcome, analyze_paths
+from .render import (DIFF_FORMATS, FORMATS, ProgressBar, analysis_record, comparison_table, explanation_text,
+                     make_consoles, suggestions_text, table, write_comparison, write_records)
+from .resolve import explain, near_duplicates
 from .rules import Registry, load_rules
+from .suggest import suggest
 
 PROGRESS_FROM = 5  # a bar for more inputs than this
 BUG = "attrib: internal error: {error} (please report it with the command that caused it; --debug shows details)"
@@ -237,6 +239,96 @@ def diff(paths: tuple[str, ...], fmt: str, outlet: str | None, outlet_from: str 
         sys.exit(1)
     if exit_code and comparison.differs:
         sys.exit(3)
+
+
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count:,} {word if count == 1 else plural or word + 's'}"
+
+
+@cli.group("rules")
+def rules_group() -> None:
+    """Check, explain and extend the alias registry.
+
+    The rules are the YAML files shipped with attrib plus your own --rules
+    directories layered over them; these commands read them and never write them.
+    """
+
+
+@rules_group.command("check")
+@rules_options
+def rules_check(rules_dirs: tuple[str, ...], no_default_rules: bool) -> None:
+    """Validate the rules: every problem on stdout as path:line:col: message.
+
+    Exit code 0 when the rules are clean, 1 when there are problems. Warnings
+    (near-duplicate aliases of different entities, unknown files) go to stderr
+    and do not change the exit code; with --rules, near duplicates are looked
+    for only where your directories take part.
+    """
+    try:
+        registry = load_rules(rules_dirs, defaults=not no_default_rules)
+    except RulesError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem))
+        for warning in exc.warnings:
+            click.echo(f"attrib: warning: {warning}", err=True)
+        files = len({p.path for p in exc.problems})
+        click.echo(f"attrib: {_plural(len(exc.problems), 'problem')} in {_plural(files, 'file')}", err=True)
+        sys.exit(1)
+    layered = bool(rules_dirs) and not no_default_rules
+    warnings = sorted(registry.warnings + tuple(near_duplicates(registry, from_layer=1 if layered else 0)))
+    for warning in warnings:
+        click.echo(f"attrib: warning: {warning}", err=True)
+    click.echo(f"attrib: rules OK: {_plural(len(registry.entities), 'entity', 'entities')}, "
+               f"{_plural(len(registry.sites), 'name')} and aliases in {_plural(len(registry.sources), 'file')}, "
+               f"{_plural(len(warnings), 'warning')}", err=True)
+
+
+@rules_group.command("who")
+@click.argument("name")
+@click.option("--date", callback=_date, metavar="YYYY-MM-DD",
+              help="The article's date: titles such as 'the premier' resolve to their holder on that day.")
+@rules_options
+def rules_who(name: str, date: Date | None, rules_dirs: tuple[str, ...], no_default_rules: bool) -> None:
+    """How NAME resolves and why: the entity, the alias or title that matched
+    (exact or fuzzy, with its score), the runners-up and what the date changed."""
+    registry = _registry(rules_dirs, no_default_rules)
+    click.echo(explanation_text(explain(name, registry, date)), nl=False)
+
+
+@rules_group.command("suggest")
+@click.argument("paths", nargs=-1, required=True, type=str)
+@click.option("--outlet", help="Outlet name for every input (overrides detection and front matter).")
+@click.option("--date", callback=_date, metavar="YYYY-MM-DD",
+              help="Publication date for every input (resolves titles such as 'the premier').")
+@rules_options
+def rules_suggest(paths: tuple[str, ...], outlet: str | None, date: Date | None, rules_dirs: tuple[str, ...],
+                  no_default_rules: bool) -> None:
+    """Registry entries for the speakers and accused parties that PATHS name but the rules lack.
+
+    Prints YAML to paste into the entities.yaml of your own rules directory
+    (--rules DIR), each entry under comments giving its mentions, the nearest
+    registered entity and its similarity. Nothing is written: the rules files,
+    their comments and their layout stay yours.
+    """
+    registry = _registry(rules_dirs, no_default_rules)
+    failed = articles = 0
+
+    def analyses():
+        nonlocal failed, articles
+        for outcome in analyze_paths(paths, registry, outlet=outlet, date=date):
+            if _failed(outcome) or outcome.analysis is None:
+                failed += 1
+                continue
+            articles += 1
+            yield outcome.analysis
+
+    found = suggest(analyses(), registry)
+    click.echo(suggestions_text(found), nl=False)
+    click.echo(f"attrib: {_plural(len(found), 'unregistered name')} in {_plural(articles, 'article')}"
+               f"{f', {failed} failed' if failed else ''}; nothing written: paste what you keep into your "
+               "rules directory's entities.yaml and pass it with --rules", err=True)
+    if failed:
+        sys.exit(1)
 
 
 def main() -> None:

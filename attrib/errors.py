@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 
 
 class AttribError(Exception):
@@ -43,8 +44,9 @@ class Problem:
 class RulesError(AttribError):
     """The rules directories hold mistakes; every problem is listed, sorted."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], warnings: Iterable[Problem] = ()):
         self.problems = sorted(problems)
+        self.warnings = tuple(sorted(warnings))
         super().__init__("\n".join(str(p) for p in self.problems))
 
     def __str__(self) -> str:

@@ -12,10 +12,14 @@ import csv
 import io
 import json
 import re
-from typing import IO, Any, Iterable
+from typing import IO, TYPE_CHECKING, Any, Iterable
 
 from .diff import Comparison
 from .model import Analysis, Blame, Claim
+
+if TYPE_CHECKING:
+    from .resolve import Explanation
+    from .suggest import Suggestion
 
 FORMATS = ("table", "json", "jsonl", "csv", "markdown")
 DIFF_FORMATS = ("table", "json", "markdown", "csv")
@@ -327,6 +331,130 @@ def to_string(records: Iterable[dict[str, Any]], fmt: str) -> str:
     buffer = io.StringIO()
     write_records(records, fmt, buffer)
     return buffer.getvalue()
+
+
+# --------------------------------------------------------------- rules workflow
+
+
+def _period(start: object, end: object) -> str:
+    return f"{start or '...'} to {end or 'now'}"
+
+
+def explanation_text(explanation: Explanation) -> str:
+    """``attrib rules who``: the entity a name resolves to, the match, the date's part, the runners-up."""
+    e = explanation
+    res = e.resolution
+    entity = res.entity
+    name = plain(e.name)
+    on = f" on {e.date}" if e.date else ""
+    lines: list[str] = []
+    if entity is not None:
+        lines.append(f"{name}  ->  {plain(entity.name)}  ({entity.id}, {entity.type})")
+    elif e.method == "ambiguous":
+        names = [plain(c.name) for c in e.candidates]
+        if len(names) == 1:  # a title in words any country's office fits: the date alone does not say whose
+            lines.append(f"{name}  ->  ambiguous{on}: the words fit any country's title; "
+                         f"the rules' only holder is {names[0]}")
+        else:
+            lines.append(f"{name}  ->  ambiguous{on}: {', '.join(names)}")
+    else:
+        lines.append(f"{name}  ->  not in the registry")
+    field = _field
+    if e.method == "exact" and entity is not None:
+        kind = "name" if e.matched == entity.name else "alias"
+        lines.append(field("  match:", f'exact, {kind} "{plain(e.matched)}"'))
+    elif e.method == "surname" and entity is not None:
+        lines.append(field("  match:", f'surname "{plain(e.matched)}" (the last word of the name "{plain(entity.name)}")'))
+    elif e.method == "role" and e.role is not None:
+        alias = "" if e.matched == e.role.title else f'"{plain(e.matched)}", an alias of '
+        lines.append(field("  match:", f'role: {alias}the title "{plain(e.role.title)}"'))
+    elif e.method == "partial":
+        lines.append(field("  match:", f'the registered "{plain(e.matched)}" inside the name'))
+    elif e.method == "fuzzy" and e.score is not None:
+        lines.append(field("  match:", f'fuzzy, similarity {e.score:.1f} to "{plain(e.matched)}" '
+                                       "(on transliteration skeletons)"))
+    elif e.method == "ambiguous":
+        titles = list(dict.fromkeys(h.role.title for h in e.holders))
+        what = f'the title "{plain(titles[0])}"' if len(titles) == 1 else f"{len(titles)} titles" if titles else "several entities"
+        lines.append(field("  match:", f'"{plain(e.matched or e.name)}" names {what}'))
+    elif res.method not in ("unresolved",):
+        lines.append(field("  match:", res.method))
+    if entity is not None or e.method == "ambiguous":
+        settle = ("" if entity is not None else " (an article naming one of them, or about one country, settles it)"
+                  if e.holders else " (an article naming one of them settles it)")
+        lines.append(field("  confidence:", f"{res.score:.2f}{settle}"))
+    if entity is not None and entity.source:
+        lines.append(field("  entry:", f"{entity.source}:{entity.line}"))
+    if entity is not None and e.date is not None:
+        held = [r.title for r in entity.roles if r.active(e.date)]
+        if held:
+            lines.append(field(f"  on {e.date}:", ", ".join(plain(t) for t in held)))
+    if e.holders:
+        several = len({h.role.title for h in e.holders}) > 1
+        lines.append("  holders:")
+        width = max(len(_period(h.role.start, h.role.end)) for h in e.holders)
+        for h in e.holders:
+            mark = ">" if e.date is not None and h.active else " "
+            title = f"  ({plain(h.role.title)})" if several else ""
+            lines.append(f"   {mark} {_period(h.role.start, h.role.end):<{width}}  {plain(h.entity.name)}{title}")
+    lines.extend(_date_lines(e))
+    if e.runners_up:
+        label = "  runners-up:" if entity is not None or e.method == "ambiguous" else "  nearest:"
+        for i, c in enumerate(e.runners_up):
+            lines.append(field(label if i == 0 else "", f'{plain(c.entity.name)} ({c.entity.id}): {c.score:.1f}, as "{plain(c.matched)}"'))
+    elif entity is not None:
+        lines.append(field("  runners-up:", "none"))
+    if entity is None and e.method != "ambiguous":
+        lines.append("  (attrib rules suggest ARTICLE... prints an entry to add for names the articles use)")
+    return "\n".join(lines) + "\n"
+
+
+def _field(label: str, text: str) -> str:
+    return f"{label:<17}{text}"
+
+
+def _date_lines(e: Explanation) -> list[str]:
+    label = "  the date:"
+    if e.date is None:
+        if e.holders and e.resolution.entity is None:
+            return [_field(label, "none given: a title several people held needs --date YYYY-MM-DD, "
+                                             "or an article that names the holder")]
+        return []
+    if e.holders and not any(h.active for h in e.holders):
+        return [_field(label, f"nobody held the title on {e.date}, as far as the rules know")]
+    if e.undated is not None:
+        before = e.undated
+        if before.entity is not None:
+            without = f"{plain(before.name)} ({before.method})"
+        elif before.method == "ambiguous":
+            holders = {h.entity.id: h.entity.name for h in e.holders}
+            without = "ambiguous between " + ", ".join(plain(holders.get(i, i)) for i in before.candidates)
+        else:
+            without = "not resolved"
+        done = "picked the holder" if e.resolution.entity is not None else "left only the holders"
+        return [_field(label, f"{done} on {e.date}; without a date: {without}")]
+    if e.holders:
+        return [_field(label, "changes nothing here: the same result on any date")]
+    return [_field(label, "changes nothing: names and aliases hold at every date")]
+
+
+def suggestions_text(suggestions: Iterable[Suggestion]) -> str:
+    """``attrib rules suggest``: YAML to paste, the evidence for each entry in comments above it."""
+    blocks = []
+    for s in suggestions:
+        roles = ", ".join(s.roles)
+        times = f"{s.mentions} mention{'s' if s.mentions != 1 else ''} in {s.articles} article{'s' if s.articles != 1 else ''}"
+        seen = ", ".join(f'"{plain(w)}"' for w in s.seen_as)
+        nearest = (f"{plain(s.nearest.entity.name)} ({s.nearest.entity.id}), similarity {s.nearest.score:.1f}"
+                   if s.nearest is not None else "none")
+        head = [f"# {plain(s.name)}: {roles}; {times}; seen as {seen}", f"# nearest in the registry: {nearest}"]
+        if s.extends is not None:
+            head.append(f"# if this is {plain(s.nearest.entity.name) if s.nearest else s.extends}, "
+                        "add the spelling to that entry:")
+        else:
+            head.append(f'# a new entry (type "{s.type}" is a guess: check it)')
+        blocks.append("\n".join(head) + "\n" + s.snippet)
+    return "\n".join(blocks)
 
 
 # ------------------------------------------------------------------------- diff

@@ -153,3 +153,13 @@ def test_question_headline_is_the_title(registry):
     article = attrib.parse_article("Gaza hospital blast: Who is to blame?\n\nThe ministry said it was a strike.\n",
                                    registry=registry)
     assert article.title == "Gaza hospital blast: Who is to blame?"
+
+
+def test_page_furniture_and_bylines_are_not_mined(registry):
+    text = ("Skip to main content\nWorld\n\nRockets hit base in western Iraq\n\nBy Jane Doe and John Roe\n"
+            "Share full article\n\n“We will respond,” the minister said.\nAdvertisement\n"
+            "Photo: Air Force/Reuters\nStory continues below advertisement\n")
+    article = attrib.parse_article(text, registry=registry)
+    assert article.title == "Rockets hit base in western Iraq"
+    assert [text[s:e] for s, e in article.body] == ["Rockets hit base in western Iraq",
+                                                    "“We will respond,” the minister said."]
