@@ -60,9 +60,8 @@ def analyze_bag(inputs: Sequence[str | os.PathLike[str]] | db.Bag | Iterable[dic
         else:
             count = partitions or max(1, min(len(items) // 1000, 256))
             bag = db.from_sequence(items, npartitions=count).map_partitions(_records_partition, rules, options)
-    os.makedirs(out_dir, exist_ok=True)
-    return bag.to_textfiles(os.path.join(str(out_dir), "part-*.jsonl"), name_function=lambda i: f"{i:05d}",
-                            **compute)
+    # A local path or any URL fsspec can write ("s3://..."); its directory is made if need be.
+    return bag.to_textfiles(str(out_dir).rstrip("/") + "/part-*.jsonl", name_function=lambda i: f"{i:05d}", **compute)
 
 
 def _registry(rules: tuple[tuple[str, ...], bool]) -> Registry:
