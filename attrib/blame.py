@@ -88,13 +88,14 @@ def _question(tokens: Sequence[Token]) -> bool:
 def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: list[tuple[int, Claim]],
                  cues: Cues, scan) -> Iterator[_Found]:
     """"X blamed Y for ...", "X accuses Y of ...", "Y was blamed by X", "X holds Y responsible"."""
-    spans = SpanIndex([(c.start, c.end) for _, c in inside])
+    spans: SpanIndex | None = None  # the claims' spans, indexed at the first blame verb
     for i, length, verb in cues.blame_index.find(tokens):
         if _negated(tokens, i, cues) or _denied(tokens, i, cues) or _conditional(tokens, i, cues):
             continue
         if i > 0 and tokens[i - 1].lower in _DEMANDS:
             continue  # "urged leaders to hold those responsible", "must hold them accountable": a demand
         after = i + length
+        spans = spans or SpanIndex([(c.start, c.end) for _, c in inside])
         claim_no, claim = _claim_at(inside, spans, tokens[i].start)
         if after < len(tokens) and tokens[after].lower == "by":
             # Passive: "Y was blamed by X".

@@ -126,3 +126,15 @@ def test_bad_jobs_is_a_usage_error(runner, jobs):
     result = runner.invoke(cli, ["analyze", "--jobs", jobs, str(SAMPLES)])
     assert result.exit_code == 2
     assert "--jobs" in result.stderr
+
+
+def test_progress_bar_prints_notes_on_stderr(capsys):
+    from attrib.render import ProgressBar
+
+    with ProgressBar(3) as bar:
+        bar.note("attrib: a.txt: warning: not UTF-8; decoded as Windows-1252")
+        for _ in range(3):
+            bar.advance()
+    captured = capsys.readouterr()
+    assert "attrib: a.txt: warning: not UTF-8; decoded as Windows-1252" in captured.err
+    assert captured.out == ""
