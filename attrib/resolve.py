@@ -210,6 +210,7 @@ class Resolver:
         self._entity_words: dict[str, frozenset[str]] = {}  # entity id -> the words of its names
         self._starts_name = lru_cache(maxsize=_CACHE_SIZE)(self._may_start_name)
         self._reading = lru_cache(maxsize=_CACHE_SIZE)(self._read)
+        self._ownership = lru_cache(maxsize=_CACHE_SIZE)(self._read_ownership)
         self._fuzzy_ranked = lru_cache(maxsize=_CACHE_SIZE)(self._rank_fuzzy)
         self.clean_name = lru_cache(maxsize=_CACHE_SIZE)(self._clean_name)  # type: ignore[method-assign]
         self._choices: tuple[list[str], list[str], list[str]] | None = None
@@ -357,14 +358,13 @@ class Resolver:
 
     def _owned(self, text: str, position: int, context: Context) -> Resolution | None:
         """"Sudani's office", "the office of the Iraqi Prime Minister", "a statement by his office"."""
-        m = _BY.match(text)
-        if m:
-            inner = self.resolve(Mention(m.group("owner"), position, position), context)
-            return inner if inner.entity is not None or inner.method != "unresolved-pronoun" else None
-        m = _PRONOUN_OWNER.match(text) or _POSSESSIVE_HEAD.match(text) or _OF_HEAD.match(text)
-        if not m:
+        ownership = self._ownership(text)
+        if ownership is None:
             return None
-        owner_text, head = m.group("owner"), m.group("head").lower()
+        owner_text, head = ownership
+        if head is None:  # "a statement by X": X speaks
+            inner = self.resolve(Mention(owner_text, position, position), context)
+            return inner if inner.entity is not None or inner.method != "unresolved-pronoun" else None
         if name_key(text) in self.aliases:
             return None  # the registry names this office itself: "Prime Minister's Office"
         owner = self._sentence_person(position, context) if owner_text.lower() in ("his", "her") else None
@@ -382,6 +382,14 @@ class Resolver:
         if spokesman is not None:
             return spokesman
         return Resolution(owner.name, owner.entity, "nominal", 0.7 * owner.score, text)
+
+    def _read_ownership(self, text: str) -> tuple[str, str | None] | None:
+        """The owner a mention names, and the head owned (None for "a statement by X")."""
+        m = _BY.match(text)
+        if m:
+            return m.group("owner"), None
+        m = _PRONOUN_OWNER.match(text) or _POSSESSIVE_HEAD.match(text) or _OF_HEAD.match(text)
+        return (m.group("owner"), m.group("head").lower()) if m else None
 
     def _sentence_person(self, position: int, context: Context) -> Resolution | None:
         """"The premier had told ..., his office said": "his" is the person the sentence is about."""

@@ -160,12 +160,21 @@ def memory(work: Path, sources: list[corpus.Source], small: int, large: int) -> 
     print()
 
 
+# Run by a fresh, small interpreter: a child forked from this (large) process would report this
+# process's memory as its own peak, since the peak survives exec.
+_MEASURE = """
+import os, subprocess, sys
+process = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
+_, status, usage = os.wait4(process.pid, 0)
+print(usage.ru_maxrss)
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def _peak_rss(command: list[str]) -> int:
-    """Peak RSS in KB of a command and the processes it waited for (its workers), the largest of them."""
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    return usage.ru_maxrss
+    """Peak RSS in KB of a command, or of the largest of the processes it waited for (its workers)."""
+    done = subprocess.run([sys.executable, "-c", _MEASURE, *command], capture_output=True, text=True)
+    return int(done.stdout.split()[-1])
 
 
 def adversarial(sources: list[corpus.Source], scale: float, ordinary: float | None) -> None:
