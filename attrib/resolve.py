@@ -209,6 +209,7 @@ class Resolver:
         # mean apart from the article's context is worked out once per resolver.
         self._entity_words: dict[str, frozenset[str]] = {}  # entity id -> the words of its names
         self._starts_name = lru_cache(maxsize=_CACHE_SIZE)(self._may_start_name)
+        self._extend = lru_cache(maxsize=_CACHE_SIZE)(self._extend_name)
         self._reading = lru_cache(maxsize=_CACHE_SIZE)(self._read)
         self._ownership = lru_cache(maxsize=_CACHE_SIZE)(self._read_ownership)
         self._fuzzy_ranked = lru_cache(maxsize=_CACHE_SIZE)(self._rank_fuzzy)
@@ -234,24 +235,27 @@ class Resolver:
             best = None
             parts: tuple[str, ...] = ()
             for j in range(i, min(n, i + self.longest + 2)):
-                tok = tokens[j]
-                if not tok.text[0].isalnum():
-                    break
-                parts += word_parts(tok.text)
-                key = key_of_parts(parts)
-                entries = self.aliases.get(key)
-                if entries and not (key in ("the", "a", "an")):
+                parts, entries, last = self._extend(parts, tokens[j].text)
+                if entries:
                     best = (i, j + 1, entries)
-                if tok.text.endswith(("’s", "'s")):
-                    break  # a possessive ends the name: "Sudani’s office"
-                # More words only lengthen the key, unless all so far are articles or "al"
-                # (which key_of_parts drops once a real word follows).
-                if key not in self._prefixes and not _DROPPED.issuperset(parts):
+                if last:
                     break
             if best and _plausible(tokens, best[0], best[1], best[2]) and not self._other_first_name(tokens, best[0], best[2]):
                 found.append(best)
                 taken = best[1]
         return found
+
+    def _extend_name(self, parts: tuple[str, ...], word: str) -> tuple[tuple[str, ...], tuple[AliasEntry, ...] | None, bool]:
+        """One more word of a candidate name: the words so far, the entries they name, and whether to stop."""
+        if not word[0].isalnum():
+            return parts, None, True
+        parts += word_parts(word)
+        key = key_of_parts(parts)
+        entries = self.aliases.get(key) if key not in ("the", "a", "an") else None
+        # A possessive ends the name ("Sudani’s office"); so does a key no registered key starts
+        # with, unless all its words are articles or "al" (which key_of_parts drops once a real word follows).
+        last = word.endswith(("’s", "'s")) or (key not in self._prefixes and not _DROPPED.issuperset(parts))
+        return parts, entries, last
 
     def _may_start_name(self, word: str) -> bool:
         parts = word_parts(word)
