@@ -21,7 +21,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from itertools import islice
+from itertools import compress, islice
+from operator import attrgetter
 from typing import Iterator, Sequence
 
 from .model import Article, Claim, Mention, Quote, Segments, Sentence
@@ -87,6 +88,7 @@ _TRAILING_PHRASES = frozenset({"without", "after", "before", "as", "when", "whil
                                "during", "since", "in", "on", "at", "which", "who", "although", "though", "because",
                                "just", "hours", "days", "minutes", "moments", "late", "early", "according"})
 _MAX_SUBJECT = 14
+_lower = attrgetter("lower")
 _SCARE_WORDS = 3  # quotes of this many words or fewer, with no cue, are scare quotes or titles
 
 
@@ -284,12 +286,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _attributions(tokens: list[Token], cues: Cues, is_title: bool) -> list[_Attribution]:
     found: list[_Attribution] = []
     consumed_until = -1  # tokens inside an earlier content are nested reports, not new claims
-    n = len(tokens)
-    i = 0
-    while i < n:
-        tok = tokens[i]
-        if tok.quoted or i < consumed_until or (tok.lower not in cues.according_index.first_words
-                                                 and tok.lower not in cues.speech_index.first_words):
+    i = 0  # the next token not yet read as part of a cue
+    # Only words that can start a cue are looked at; finding them is one pass that runs in C.
+    starts = _cue_words(cues)
+    for k in compress(range(len(tokens)), map(starts.__contains__, map(_lower, tokens))):
+        if k < i:
+            continue
+        i = k
+        if tokens[i].quoted or i < consumed_until:
             i += 1
             continue
         according = cues.according_index.match(tokens, i)
@@ -340,6 +344,19 @@ def _attributions(tokens: list[Token], cues: Cues, is_title: bool) -> list[_Attr
     found = [a for a in found if not (a.kind == "according" and a.content and any(
         b.content[0] >= a.content[0] and b.cue >= a.content[0] for b in inner))]
     return found
+
+
+_CUE_WORDS: dict[int, tuple[Cues, frozenset[str]]] = {}
+
+
+def _cue_words(cues: Cues) -> frozenset[str]:
+    """The words a speech cue or an "according to" starts with, gathered once per rules."""
+    cached = _CUE_WORDS.get(id(cues))
+    if cached is None or cached[0] is not cues:
+        if len(_CUE_WORDS) > 8:
+            _CUE_WORDS.clear()
+        cached = _CUE_WORDS[id(cues)] = (cues, cues.according_index.first_words | cues.speech_index.first_words)
+    return cached[1]
 
 
 def _is_verb_use(tokens: list[Token], i: int, length: int, cues: Cues) -> bool:
