@@ -406,13 +406,20 @@ def _front_matter(lines: list[tuple[int, int]], text: str) -> tuple[dict[str, st
 
 
 class _Markers:
-    """Every outlet's markers at once, so that a line without any is passed over in one search."""
+    """The outlet rules prepared for testing line after line.
+
+    Every outlet's markers go in one search, so that a line without any is
+    passed over at once. The page-furniture patterns are compiled again
+    without MULTILINE: on a single line (no newline inside) "^" and "$" mean
+    the same either way, and an anchored search then stops after the line's start.
+    """
 
     def __init__(self, outlets: Outlets):
         self.outlets = outlets
         self.all = tuple(marker for outlet in outlets.outlets for marker in outlet.markers)
         self.any = re.compile("|".join(re.escape(m) for m in self.all)) if self.all else None
         self.patterns = tuple(p for outlet in outlets.outlets for p in outlet.patterns)
+        self.boilerplate = tuple(re.compile(p.pattern, p.flags & ~re.MULTILINE) for p in outlets.boilerplate)
 
     def in_line(self, line: str) -> bool:
         return self.any is not None and self.any.search(line) is not None
@@ -469,6 +476,7 @@ def _body(text: str, lines: list[tuple[int, int]], outlets: Outlets,
     title_span: tuple[int, int] | None = None
     in_link_list = False
     credits = tuple(c.lower() for c in outlets.credits)
+    boilerplate = _markers(outlets).boilerplate  # for single lines: ``lines`` never hold a newline
     for s, e in lines:
         raw = text[s:e]
         line = raw.strip(" \t\ufeff\u00a0")
@@ -478,7 +486,7 @@ def _body(text: str, lines: list[tuple[int, int]], outlets: Outlets,
         if key in seen:
             continue  # repeated titles and captions
         seen.add(key)
-        if any(p.search(line) for p in outlets.boilerplate):
+        if any(p.search(line) for p in boilerplate):
             # "Read More:" alone on its line heads a list of links to other articles.
             in_link_list = bool(_LINK_HEADER.match(line)) and not re.search(r":\s*\S", line)
             continue
