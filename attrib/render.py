@@ -243,7 +243,7 @@ class ProgressBar:
         self._text = Text
         self._progress = Progress(
             TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(), Rate(),
-            TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
+            TimeElapsedColumn(), TextColumn("·"), TimeRemainingColumn(), TextColumn("left"),
             console=Console(stderr=True, highlight=False), transient=True, redirect_stdout=False,
             redirect_stderr=False, speed_estimate_period=10)
         self._task = self._progress.add_task("articles", total=total)
