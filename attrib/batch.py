@@ -35,11 +35,15 @@ class Result:
     """One input, analysed and rendered: what ``attrib analyze`` writes and reports."""
 
     name: str
-    record: dict[str, Any]  # the output contract's object, or an error record
+    # The output contract's object, or an error record; None when ``encode="jsonl"`` asked for
+    # the line instead (worker processes then send the parent only the line and the counts).
+    record: dict[str, Any] | None
     line: int | None = None  # the input's line in a JSON Lines corpus
     error: str | None = None  # why there is no analysis
     warnings: tuple[str, ...] = ()
     encoded: str | None = None  # the record as a JSON line, when ``encode="jsonl"`` asked for it
+    claims: int = 0
+    blames: int = 0
 
     @property
     def failed(self) -> bool:
@@ -70,8 +74,8 @@ def analyze_corpus(paths: Iterable[str], registry: Registry, *, rules_dirs: Sequ
 
     ``registry`` is used in this process; worker processes load their own from
     ``rules_dirs`` (and the shipped rules unless ``defaults`` is false), which
-    must be the directories ``registry`` came from. ``encode="jsonl"`` also
-    renders each record as its JSON line (``Result.encoded``).
+    must be the directories ``registry`` came from. ``encode="jsonl"``
+    renders each record as its JSON line (``Result.encoded``) in its place.
     """
     options = _Options(outlet, date, min_confidence, encode)
     sources = iter_sources(paths, stdin=stdin)
@@ -112,8 +116,10 @@ def _result(source: Source, registry: Registry, options: _Options) -> Result:
     else:
         record = analysis_record(outcome.analysis, min_confidence=options.min_confidence)
         error = None
-    encoded = jsonl_line(record) if options.encode == "jsonl" else None
-    return Result(outcome.name, record, outcome.line, error, outcome.warnings, encoded)
+    counts = (len(record["claims"]), len(record["blames"])) if error is None else (0, 0)
+    if options.encode == "jsonl":
+        return Result(outcome.name, None, outcome.line, error, outcome.warnings, jsonl_line(record), *counts)
+    return Result(outcome.name, record, outcome.line, error, outcome.warnings, None, *counts)
 
 
 # ----------------------------------------------------------------- in a worker

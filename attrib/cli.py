@@ -155,8 +155,8 @@ def analyze(paths: tuple[str, ...], fmt: str, outlet: str | None, date: Date | N
                     note(f"attrib: {where}: {result.error}")
                 else:
                     articles += 1
-                    claims += len(result.record["claims"])
-                    blames += len(result.record["blames"])
+                    claims += result.claims
+                    blames += result.blames
                 if bar is not None:
                     bar.advance()
                 yield result

@@ -102,11 +102,14 @@ def test_parallel_run_keeps_only_a_few_chunks_in_flight(registry):
 
 def test_library_results_carry_records_and_lines(registry, tmp_path):
     corpus = _corpus(tmp_path, copies=1)
-    results = list(analyze_corpus([str(corpus)], registry, jobs=1, encode="jsonl"))
+    results = list(analyze_corpus([str(corpus)], registry, jobs=1))
+    encoded = list(analyze_corpus([str(corpus)], registry, jobs=1, encode="jsonl"))
     assert all(isinstance(r, Result) for r in results)
     assert [r.line for r in results if r.failed] == [5, 9]
-    good = [r for r in results if not r.failed]
-    assert good[0].encoded == json.dumps(good[0].record, ensure_ascii=False) + "\n"
+    assert [json.loads(r.encoded) for r in encoded] == [r.record for r in results]
+    assert [(r.claims, r.blames) for r in encoded] == [(len(r.record.get("claims", ())), len(r.record.get("blames", ())))
+                                                       for r in results]
+    assert all(r.record is None for r in encoded)
 
 
 def test_count_sources(tmp_path):
