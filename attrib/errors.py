@@ -65,5 +65,6 @@ MESSAGES = {
 }
 
 
-def message(kind: str, **values: object) -> str:
-    return MESSAGES[kind].format(**values)
+def message(key: str, /, **values: object) -> str:
+    """The wording for ``key``, filled in (``key`` is positional-only: templates may use ``{kind}``)."""
+    return MESSAGES[key].format(**values)
