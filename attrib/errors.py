@@ -51,16 +51,23 @@ class RulesError(AttribError):
         return self.message
 
 
+# Every message about an input follows "attrib: PATH[:LINE]: " on stderr and is the "error" of its
+# {"file": ..., "error": ...} record; tests assert them word for word.
 MESSAGES = {
     "missing": "no such file or directory",
-    "no_articles": "no .txt or .md articles in this directory",
+    "no_articles": "no articles in this directory (looked for .txt, .md and .jsonl files)",
     "unreadable": "cannot be read: {reason}",
     "binary": "looks like a binary file ({kind}), not an article",
     "empty": "is empty",
-    "broken_link": "is a broken symbolic link",
-    "bad_json": "line is not valid JSON: {reason}",
+    "blank": "holds only whitespace",
+    "broken_link": 'is a broken symbolic link (its target "{target}" does not exist)',
+    "bad_json": "not valid JSON: {reason} (column {column})",
+    "not_object": 'not a JSON object (a corpus line is {{"text": "...", ...}})',
     "no_text": 'record has no "text" field',
+    "text_type": '"text" is {kind}, not a string',
     "decoded_as": "not UTF-8; decoded as {encoding}",
+    "surrogates": "holds invalid Unicode (lone surrogates); replaced with U+FFFD",
+    "internal": "internal error: {error} (please report it with the command that caused it; --debug shows details)",
     "bad_date": 'date "{value}" is not a date (use YYYY-MM-DD, e.g. --date 2020-12-24)',
 }
 

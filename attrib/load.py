@@ -15,6 +15,7 @@ import json
 import os
 import re
 import sys
+import zlib
 from dataclasses import dataclass
 from datetime import date as Date
 from pathlib import Path
@@ -45,7 +46,12 @@ _DATELINE = re.compile(
 )
 _HEADING = re.compile(r"#{1,6}[ \t]+")
 _BINARY_MAGIC = ((b"%PDF", "PDF"), (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
-                 (b"PK\x03\x04", "ZIP archive"), (b"\x7fELF", "executable"), (b"\xd0\xcf\x11\xe0", "Office document"))
+                 (b"PK\x03\x04", "ZIP archive"), (b"\x7fELF", "executable"), (b"\xd0\xcf\x11\xe0", "Office document"),
+                 (b"RIFF", "RIFF media"), (b"\xfd7zXZ\x00", "xz archive"), (b"7z\xbc\xaf", "7-Zip archive"),
+                 (b"Rar!", "RAR archive"), (b"BZh91AY&SY", "bzip2 archive"))
+_GZIP_MAGIC = b"\x1f\x8b"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_JSON_TYPES = {dict: "an object", list: "an array", int: "a number", float: "a number", bool: "true or false"}
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,12 @@ class Source:
     line: int | None = None
     meta: tuple[tuple[str, str], ...] = ()
     warning: str | None = None
+    origin: str | None = None  # the corpus a record comes from: problems are reported at origin:line
+
+    @property
+    def where(self) -> str:
+        """Where to point a message about this source: ``path`` or ``corpus.jsonl:LINE``."""
+        return f"{self.origin}:{self.line}" if self.origin and self.line else self.name
 
 
 # ----------------------------------------------------------------------- decoding
@@ -68,10 +80,17 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
     for magic, kind in _BINARY_MAGIC:
         if data.startswith(magic):
             raise InputError(message("binary", kind=kind), name)
+    if not data:
+        raise InputError(message("empty"), name)
     warning = None
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = data.decode("utf-16")
-        warning = message("decoded_as", encoding="UTF-16")
+    encoding = _unicode_encoding(data)
+    if encoding is not None:
+        codec, shown = encoding
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            raise InputError(message("binary", kind="NUL bytes"), name) from None
+        warning = message("decoded_as", encoding=shown)
     else:
         if b"\x00" in data[:4096]:
             raise InputError(message("binary", kind="NUL bytes"), name)
@@ -81,11 +100,28 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
             text = data.decode("cp1252", errors="replace")
             warning = message("decoded_as", encoding="Windows-1252")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise InputError(message("empty"), name)
+    if not text.lstrip("\ufeff").strip():
+        raise InputError(message("blank" if text.lstrip("\ufeff") else "empty"), name)
     if _looks_binary(text):
         raise InputError(message("binary", kind="control characters"), name)
     return text, warning
+
+
+def _unicode_encoding(data: bytes) -> tuple[str, str] | None:
+    """(codec, name) of UTF-32 or UTF-16 text by its byte-order mark, or of UTF-16 by its zero bytes without one."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE 00 00 starts with FF FE
+        return "utf-32", "UTF-32"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16", "UTF-16"
+    # Without a mark, mostly-Latin UTF-16 has a zero in every other byte and none in between.
+    sample = data[:4096]
+    if len(sample) >= 8 and len(data) % 2 == 0:
+        even, odd = sample[0::2], sample[1::2]
+        if odd.count(0) >= 0.9 * len(odd) and even.count(0) == 0:
+            return "utf-16-le", "UTF-16LE (no byte-order mark)"
+        if even.count(0) >= 0.9 * len(even) and odd.count(0) == 0:
+            return "utf-16-be", "UTF-16BE (no byte-order mark)"
+    return None
 
 
 def _looks_binary(text: str) -> bool:
@@ -94,20 +130,29 @@ def _looks_binary(text: str) -> bool:
     return controls > max(8, len(sample) // 50)
 
 
+def _reason(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+
+
+def shown_name(name: str) -> str:
+    """A name that can be printed and written as UTF-8: undecodable bytes of a file name become U+FFFD."""
+    return _SURROGATE.sub("\ufffd", name)
+
+
 def read_file(path: str | os.PathLike[str]) -> tuple[str, str | None]:
     """Read and decode one article file, gzip-compressed or not."""
-    name = str(path)
+    name = shown_name(str(path))
     p = Path(path)
-    if p.is_symlink() and not p.exists():
-        raise InputError(message("broken_link"), name)
-    if not p.exists():
-        raise InputError(message("missing"), name)
     try:
+        if p.is_symlink() and not p.exists():
+            raise InputError(message("broken_link", target=shown_name(os.readlink(p))), name)
+        if not p.exists():
+            raise InputError(message("missing"), name)
         data = p.read_bytes()
-        if name.endswith(".gz"):
+        if name.endswith(".gz") or data.startswith(_GZIP_MAGIC):
             data = gzip.decompress(data)
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        raise InputError(message("unreadable", reason=getattr(exc, "strerror", None) or str(exc)), name) from None
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError(message("unreadable", reason=_reason(exc)), name) from None
     return decode(data, name)
 
 
@@ -115,21 +160,33 @@ def read_file(path: str | os.PathLike[str]) -> tuple[str, str | None]:
 
 
 def iter_sources(paths: Iterable[str], *, stdin: IO[bytes] | None = None) -> Iterator[Source]:
-    """Expand the command line into sources, in order: files, directories, ``-``, JSONL corpora."""
+    """Expand the command line into sources, in order: files, directories, ``-``, JSONL corpora.
+
+    Never raises for a bad input: each one becomes a Source with an ``error``.
+    """
     for raw in paths:
         if raw == "-":
-            data = (stdin or sys.stdin.buffer).read()
+            try:
+                data = (stdin or sys.stdin.buffer).read()
+            except OSError as exc:
+                yield Source("-", error=message("unreadable", reason=_reason(exc)))
+                continue
             yield from _text_or_corpus("-", data)
             continue
         path = Path(raw)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and _is_input(p.name))
-            if not found:
-                yield Source(raw, error=message("no_articles"))
-            for p in found:
-                yield from _file_sources(str(p))
+        try:
+            is_dir = path.is_dir()
+            found = sorted(p for p in path.rglob("*") if _is_input(p.name) and not p.is_dir()) if is_dir else []
+        except OSError as exc:
+            yield Source(shown_name(raw), error=message("unreadable", reason=_reason(exc)))
             continue
-        yield from _file_sources(raw)
+        if not is_dir:
+            yield from _file_sources(raw)
+            continue
+        if not found:
+            yield Source(shown_name(raw), error=message("no_articles"))
+        for p in found:
+            yield from _file_sources(str(p))
 
 
 def _is_input(name: str) -> bool:
@@ -146,15 +203,20 @@ def _file_sources(name: str) -> Iterator[Source]:
     try:
         text, warning = read_file(name)
     except InputError as exc:
-        yield Source(name, error=exc.message)
+        yield Source(exc.path or shown_name(name), error=exc.message)
         return
-    yield Source(name, text=text, warning=warning)
+    yield Source(shown_name(name), text=text, warning=warning)
 
 
 def _text_or_corpus(name: str, data: bytes) -> Iterator[Source]:
-    head = data.lstrip()[:1]
-    if head == b"{":
-        yield from _records(name, io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", errors="replace"))
+    if data.startswith(_GZIP_MAGIC):
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, zlib.error) as exc:
+            yield Source(name, error=message("unreadable", reason=_reason(exc)))
+            return
+    if data.lstrip(codecs.BOM_UTF8 + b" \t\r\n")[:1] == b"{":
+        yield from _records(name, io.BytesIO(data))
         return
     try:
         text, warning = decode(data, name)
@@ -165,42 +227,69 @@ def _text_or_corpus(name: str, data: bytes) -> Iterator[Source]:
 
 
 def _corpus_sources(name: str) -> Iterator[Source]:
+    shown = shown_name(name)
     path = Path(name)
-    if not path.exists():
-        yield Source(name, error=message("broken_link" if path.is_symlink() else "missing"))
-        return
     try:
+        if not path.exists():
+            broken = path.is_symlink()
+            error = message("broken_link", target=shown_name(os.readlink(path))) if broken else message("missing")
+            yield Source(shown, error=error)
+            return
         raw = gzip.open(path, "rb") if name.endswith(".gz") else open(path, "rb")
     except OSError as exc:
-        yield Source(name, error=message("unreadable", reason=exc.strerror or str(exc)))
+        yield Source(shown, error=message("unreadable", reason=_reason(exc)))
         return
     with raw:
         try:
-            yield from _records(name, io.TextIOWrapper(raw, encoding="utf-8", errors="replace"))
-        except (OSError, EOFError) as exc:
-            yield Source(name, error=message("unreadable", reason=str(exc)))
+            yield from _records(shown, raw)
+        except (OSError, EOFError, zlib.error) as exc:
+            yield Source(shown, error=message("unreadable", reason=_reason(exc)))
 
 
-def _records(name: str, lines: Iterable[str]) -> Iterator[Source]:
-    """One source per JSON Lines record; a broken line is reported with its number and skipped."""
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
+def _records(name: str, lines: Iterable[bytes]) -> Iterator[Source]:
+    """One source per JSON Lines record; a broken line is reported with its number and skipped.
+
+    Lines are split on "\\n" only (as ``wc -l`` and editors count them) and decoded one by one, so a
+    mis-encoded record is decoded as Windows-1252 with a warning instead of spoiling its neighbours.
+    """
+    for number, raw in enumerate(lines, 1):
+        if number == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8):]
+        raw = raw.rstrip(b"\r\n")
+        if not raw.strip():
             continue
+        warning = None
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            line = raw.decode("cp1252", errors="replace")
+            warning = message("decoded_as", encoding="Windows-1252")
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Source(name, error=message("bad_json", reason=exc.msg), line=number)
+            yield Source(name, error=message("bad_json", reason=exc.msg, column=exc.colno), line=number, origin=name)
             continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            yield Source(name, error=message("no_text"), line=number)
+        except RecursionError:
+            yield Source(name, error=message("bad_json", reason="nested too deeply", column=1), line=number, origin=name)
             continue
-        text = record["text"].replace("\r\n", "\n").replace("\r", "\n")
+        if not isinstance(record, dict):
+            yield Source(name, error=message("not_object"), line=number, origin=name)
+            continue
+        text = record.get("text")
+        if not isinstance(text, str):
+            error = message("no_text") if text is None else message("text_type", kind=_JSON_TYPES.get(type(text), "not text"))
+            yield Source(name, error=error, line=number, origin=name)
+            continue
+        if _SURROGATE.search(text):
+            text = shown_name(text)  # one character for one: offsets stay those of the record's text
+            warning = message("surrogates")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
         if not text.strip():
-            yield Source(name, error=message("empty"), line=number)
+            yield Source(name, error=message("empty" if not text else "blank"), line=number, origin=name)
             continue
-        meta = tuple((k, str(record[k])) for k in FRONT_MATTER_KEYS if record.get(k) not in (None, ""))
-        label = str(record.get("id") or record.get("file") or f"{name}:{number}")
-        yield Source(label, text=text, line=number, meta=meta)
+        meta = tuple((k, shown_name(str(record[k]))) for k in FRONT_MATTER_KEYS if record.get(k) not in (None, ""))
+        label = shown_name(str(record.get("id") or record.get("file") or f"{name}:{number}"))
+        yield Source(label, text=text, line=number, meta=meta, warning=warning, origin=name)
 
 
 # ----------------------------------------------------------------------- parsing
