@@ -19,10 +19,9 @@ import click
 from . import __version__
 from .errors import AttribError, message
 from .pipeline import analyze_paths
-from .render import FORMATS, analysis_record, error_record, make_consoles, table, write_records
+from .render import FORMATS, analysis_record, error_record, make_consoles, plain, table, write_records
 from .rules import Registry, load_rules
 
-BUG = "attrib: internal error: {error} (please report it with the command that caused it; --debug shows details)"
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> Date | None:
@@ -42,6 +41,16 @@ def rules_options(command: Callable) -> Callable:
                            help="A rules directory layered over the defaults (repeatable; later ones add to and "
                                 "override earlier ones). Also read from ATTRIB_RULES, separated by '%s'." % os.pathsep)(command)
     return command
+
+
+def _debug() -> bool:
+    ctx = click.get_current_context(silent=True)
+    return bool((ctx is not None and ctx.find_root().params.get("debug")) or os.environ.get("ATTRIB_DEBUG"))
+
+
+def _say(where: str, text: str) -> None:
+    """One diagnostic line on stderr; names from the input cannot break the line or drive the terminal."""
+    click.echo(f"attrib: {plain(where)}: {plain(text)}", err=True)
 
 
 def _registry(rules_dirs: tuple[str, ...], no_default_rules: bool) -> Registry:
@@ -70,9 +79,9 @@ class _Group(click.Group):
             click.echo("attrib: interrupted", err=True)
             ctx.exit(130)
         except Exception as exc:  # noqa: BLE001 - the last line of defence
-            if ctx.params.get("debug") or os.environ.get("ATTRIB_DEBUG"):
+            if _debug():
                 traceback.print_exc()
-            click.echo(BUG.format(error=f"{type(exc).__name__}: {exc}"), err=True)
+            click.echo("attrib: " + plain(message("internal", error=f"{type(exc).__name__}: {exc}")), err=True)
             ctx.exit(1)
 
 
@@ -81,8 +90,6 @@ class _Group(click.Group):
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def cli(debug: bool) -> None:
     """Who blamed whom, according to which outlet, and how sure we are."""
-    if debug:
-        os.environ["ATTRIB_DEBUG"] = "1"
 
 
 @cli.command()
@@ -112,13 +119,14 @@ def analyze(paths: tuple[str, ...], fmt: str, outlet: str | None, date: Date | N
 
     def records():
         nonlocal failed, articles, claims, blames
-        for outcome in analyze_paths(paths, registry, outlet=outlet, date=date):
-            where = f"{outcome.name}:{outcome.line}" if outcome.error and outcome.line else outcome.name
+        for outcome in analyze_paths(paths, registry, outlet=outlet, date=date, keep_going=True):
             for warning in outcome.warnings:
-                click.echo(f"attrib: {where}: warning: {warning}", err=True)
+                _say(outcome.where, f"warning: {warning}")
             if outcome.analysis is None:
                 failed += 1
-                click.echo(f"attrib: {where}: {outcome.error}", err=True)
+                if outcome.exception is not None and _debug():
+                    traceback.print_exception(outcome.exception)
+                _say(outcome.where, outcome.error or "failed")
                 yield error_record(outcome.name, outcome.error or "failed", outcome.line)
                 continue
             articles += 1
