@@ -33,6 +33,8 @@ _DETERMINERS = frozenset({"the", "a", "an", "these", "those", "this", "that", "s
 _CLAUSE_OPENERS = frozenset({"that", ",", ";", ":", "and", "but", "because", "as", "while", "when", "whereas", "hence",
                              "therefore", "thus", "so"})
 _PRONOUN_OBJECTS = frozenset({"the", "a", "an", "this", "that", "those", "these"})
+_PARTICIPLES = frozenset({"hit", "struck", "shot", "fired", "killed", "targeted", "attacked", "bombed", "shelled"})
+_DEMANDS = frozenset({"to", "must", "should", "shall", "will", "would", "could", "may", "might", "can"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _PREDICATE = frozenset({"is", "are", "was", "were", "be", "been", "called", "branded", "labelled", "labeled",
                         "described", "as", "either", "neither", "mere", "just", "simply"})
@@ -79,8 +81,8 @@ def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: lis
     for i, length, verb in cues.blame_index.find(tokens):
         if _negated(tokens, i, cues) or _denied(tokens, i, cues) or _conditional(tokens, i, cues):
             continue
-        if i > 0 and tokens[i - 1].lower == "to":
-            continue  # "urged leaders to hold those responsible": a call, not an accusation
+        if i > 0 and tokens[i - 1].lower in _DEMANDS:
+            continue  # "urged leaders to hold those responsible", "must hold them accountable": a demand
         after = i + length
         claim_no, claim = _claim_at(inside, tokens[i].start)
         if after < len(tokens) and tokens[after].lower == "by":
@@ -222,9 +224,12 @@ def _act_after(tokens: Sequence[Token], j: int, cues: Cues) -> str | None:
         hit = cues.acts_index.match(tokens, k)
         if hit:
             previous = tokens[k - 1].lower if k > j else ""
-            if previous in _BE or (previous in ("been", "being") and tok.lower.endswith("ed")):
+            if previous in _BE and (tok.lower.endswith(("ed", "en")) or tok.lower in _PARTICIPLES):
                 return None  # "the embassy had been attacked": the party is the target
             return " ".join(t.lower for t in tokens[k:k + hit[0]])
+        predicate = cues.predicates_index.match(tokens, k)
+        if predicate and any(t.lower in _BE for t in tokens[j:k]):
+            return " ".join(t.lower for t in tokens[k:k + predicate[0]])
         if tok.text in (".", ";", "!", "?", ",", "(", ")") or tok.lower in cues.act_stops:
             return None
         if cues.negation_index.match(tokens, k) or tok.lower.endswith("n't"):

@@ -33,10 +33,13 @@ _DETERMINERS = frozenset({"a", "an", "the", "no", "any", "this", "these", "those
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
                        "yesterday", "tonight", "overnight"})
 _TIME_NOUNS = frozenset({"week", "month", "year", "night", "morning", "evening", "afternoon", "weekend"})
+_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "a", "an",
+                           "several", "few", "some", "many"})
+_TIME_WORDS = frozenset({"day", "days", "weeks", "months", "years", "earlier", "later", "ago", "hours", "minutes"})
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
                      "sept", "oct", "nov", "dec"})
-_ADVERBS = frozenset({"also", "further", "then", "later", "earlier", "again", "previously", "recently", "publicly",
+_ADVERBS = frozenset({"also", "further", "long", "then", "later", "earlier", "again", "previously", "recently", "publicly",
                       "repeatedly", "reportedly", "separately", "subsequently", "once", "had", "has", "have", "was",
                       "is", "were", "are", "did", "does", "will", "would", "had", "already", "similarly",
                       "likewise", "too", "however", "meanwhile", "additionally", "moreover", "immediately",
@@ -73,6 +76,8 @@ _NEGATIVE_SOURCES = frozenset({"none", "no", "neither", "nor", "nothing", "nobod
                                "there", "here", "what", "which", "it's"})
 _PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you", "who", "that", "people", "police", "staff", "military", "army",
                               "government", "media", "press", "public", "leadership"})
+_ADDRESSEES = frozenset({"me", "him", "her", "us", "them", "you", "reporters", "journalists", "lawmakers", "parliament",
+                         "the", "a", "an"})
 _TRAILING_PHRASES = frozenset({"without", "after", "before", "as", "when", "while", "shortly", "following", "amid",
                                "during", "since", "in", "on", "at", "which", "who", "although", "though", "because",
                                "just", "hours", "days", "minutes", "moments", "late", "early", "according"})
@@ -283,6 +288,22 @@ def _attributions(tokens: list[Token], cues: Cues, is_title: bool) -> list[_Attr
         headline = _headline(tokens, cues)
         if headline:
             found.append(headline)
+    # "The premier had told Blinken that ..., his office said": the inner report is the claim; what the
+    # outer source adds is only the words before it ("He spoke with Blinken and stressed that ...").
+    kept = []
+    for a in found:
+        inner = [b for b in found if b is not a and b.content and a.content and a.content[0] <= b.cue < a.content[1]]
+        if a.rule.startswith("postposed") and inner:
+            first = min(inner, key=lambda b: b.cue)
+            own_subject = first.subject and first.rule == "preposed" and a.content[0] <= first.subject[0] < first.cue
+            stop = first.subject[0] if own_subject else first.cue
+            while stop > a.content[0] and tokens[stop - 1].lower in ("and", "but", ",", "that"):
+                stop -= 1
+            if stop - a.content[0] < 3 or not _has_verb(tokens, a.content[0], stop):
+                continue
+            a.content = (a.content[0], stop)
+        kept.append(a)
+    found = kept
     # "According to X, Y said ...": the inner cue names the source; the according phrase only cites it.
     inner = [a for a in found if a.kind != "according" and a.content]
     found = [a for a in found if not (a.kind == "according" and a.content and any(
@@ -421,11 +442,14 @@ def _content_after(tokens: list[Token], start: int, kind: str, cues: Cues) -> tu
         # "called it a “shameful terrorist crime”", "described them as an “outlaw group”": the name given.
         for k in range(start, min(end, start + 14)):
             if tokens[k].text in ("”", '"', "’", "»") and k > start and tokens[k - 1].quoted:
-                return start, k + 1
+                opening = k - 1
+                while opening > start and tokens[opening].quoted:
+                    opening -= 1
+                return opening, k + 1  # the quoted name is the speaker's words
             if tokens[k].text in (",", ";"):
                 return (start, k) if k > start else None
         return start, end
-    if kind == "clause" and not opens_quote and not _has_verb(tokens, start, end):
+    if kind == "report" and not opens_quote and not _has_verb(tokens, start, end):
         return None  # "reported several arrests": a noun phrase, not a reported clause
     return start, end
 
@@ -513,8 +537,11 @@ def _ends_clause(tokens: list[Token], j: int, cues: Cues) -> bool:
             return True  # "“A,” he said, “B.”"
         if _starts_attribution(tokens, j + 1, cues):
             return True
-        if nxt.lower in _TRAILING_PHRASES:
+        if nxt.lower in _TRAILING_PHRASES or (nxt.lower.endswith("ing") and len(nxt.lower) > 4 and not nxt.quoted):
             return True  # "..., the embassy said, without naming ...", "..., officials said, which may explain"
+        if j + 2 < n and (nxt.lower in _NUMBER_WORDS or nxt.text.isdigit()) and (
+                tokens[j + 2].lower in _TIME_WORDS or tokens[j + 2].lower in _TIME_NOUNS):
+            return True  # "..., his office said, three days after the attack."
     if tok.text in ("“", '"') and j + 1 < n and tokens[j + 1].quoted:
         return False
     return False
@@ -527,7 +554,10 @@ def _trailing_apposition(tokens: list[Token], j: int, cues: Cues) -> bool:
         return False
     for k in range(j + 1, n):
         tok = tokens[k]
-        if tok.quoted or tok.text in ("“", '"', ";") or (cues.speech_index.match(tokens, k) and not tok.lower.endswith("ing")):
+        if tok.quoted or tok.text in ("“", '"', ";"):
+            return False
+        hit = cues.speech_index.match(tokens, k)
+        if hit and not tok.lower.endswith("ing") and _is_verb_use(tokens, k, hit[0], cues):
             return False
     return True
 
@@ -576,8 +606,15 @@ def _skip_adverbials(tokens: list[Token], j: int, cues: Cues) -> int:
 
 
 def _after_addressee(tokens: list[Token], j: int) -> int | None:
-    """Skip the addressee of "told reporters that ...": content needs "that", a colon or a quote."""
+    """Skip the addressee of "told reporters (that) ...": after "that", a colon, a quote, or a short addressee."""
     n = len(tokens)
+    that = next((k for k in range(j, min(n, j + 10)) if tokens[k].lower == "that" and not tokens[k].quoted), None)
+    # "told Reuters the group was not behind the attack": a name or a pronoun, then the clause.
+    k = j
+    while k < n and k - j < 3 and (_capitalised(tokens[k]) or tokens[k].lower in _ADDRESSEES) and not tokens[k].quoted:
+        k += 1
+    if that is None and j < k < n and _has_verb(tokens, k, min(n, k + 8)):
+        return k
     for k in range(j, min(n, j + 10)):
         tok = tokens[k]
         if tok.lower == "that" and not tok.quoted:
@@ -604,6 +641,9 @@ def noun_phrase_after(tokens: list[Token], j: int, cues: Cues) -> int:
             break
         if k > j and cues.speech_index.match(tokens, k):
             return j  # another cue: this is not "said SOURCE"
+        if tok.lower in _VERBISH or (k > j and len(tok.lower) > 4 and tok.lower.endswith("ed") and tok.text.islower()
+                                     and tok.lower not in _NOT_PAST):
+            return j  # "said the rockets were launched ...": a clause, not a source
         k += 1
     if k == j:
         return j
@@ -622,37 +662,53 @@ def source_before(tokens: list[Token], i: int, cues: Cues) -> tuple[int, int] | 
             end -= 1
         elif word in ("on", "late", "early") and end < i:
             end -= 1
+        elif word in _TIME_WORDS and end >= 2 and tokens[end - 2].lower in ("for", "in", "over"):
+            end -= 2  # "has for months pointed to ..."
         else:
             break
     # "X, spokesman of ..., said": the comma closes an apposition to the source.
-    apposition_closed = end > 0 and tokens[end - 1].text == ","
-    if apposition_closed:
-        end -= 1
+    if end > 0 and tokens[end - 1].text == ",":
+        return _before_apposition(tokens, end - 1, cues)
     if end == 0:
         return None
-    if tokens[end - 1].lower in _RELATIVES and not apposition_closed:
-        # "Kadhimi, who has promised ...", "factions that declared ...": the antecedent speaks.
-        if tokens[end - 1].lower == "which":
+    if tokens[end - 1].lower in _RELATIVES:
+        # "Kadhimi, who has promised ...", "factions that declared ...", "Washington, which has ...":
+        # the antecedent speaks; "which" only for a name, never for a fact ("..., which may explain").
+        found = _antecedent(tokens, end - 1, cues)
+        if found is not None and tokens[end - 1].lower == "which" and not _capitalised(tokens[found[0]]):
             return None
-        return _antecedent(tokens, end - 1, cues)
+        return found
     segment = _segment_back(tokens, end)
     if segment is None:
         return None
-    start, stop = segment
-    # An apposition or a participle phrase between commas names no one new:
-    # "Yehia Rasool, spokesman of ..., said", "a security official, speaking anonymously, reported".
-    # Only a comma right before the cue closes an apposition; "..., the embassy said" names the embassy.
-    while apposition_closed and start >= 2 and tokens[start - 1].text == ",":
-        if not _apposition(tokens, start, stop):
-            break  # "Its spokesman, Jonah Petrakis, said": the name itself
-        previous = _segment_back(tokens, start - 1)
-        if previous is None:
+    return _valid_source(tokens, *segment, cues)
+
+
+def _before_apposition(tokens: list[Token], comma: int, cues: Cues) -> tuple[int, int] | None:
+    """The source of "A, B, said": B when B is a name ("Its spokesman, Jonah Petrakis, said"),
+    else A, B describing it ("Yehia Rasool, spokesman of ..., said", "officials, who spoke anonymously, said")."""
+    opening = comma - 1
+    while opening >= 0 and comma - opening <= 16:
+        tok = tokens[opening]
+        if tok.text == ",":
             break
-        start, stop = previous
-        apposition_closed = False
-    if apposition_closed:
+        if tok.quoted or tok.text in _BREAKS or tok.text in (".", "!", "?"):
+            return None
+        opening -= 1
+    if opening < 0 or tokens[opening].text != ",":
         return None  # "..., in Baghdad, said": no source before the comma
-    return _valid_source(tokens, start, stop, cues)
+    inner = (opening + 1, comma)
+    first = tokens[inner[0]]
+    if _capitalised(first) and not any(t.lower in _VERBISH for t in tokens[inner[0]:inner[1]]):
+        named = _valid_source(tokens, *inner, cues)
+        if named is not None and _names_someone(tokens, comma):
+            return named
+    if not (first.lower.endswith(("ing", "ed")) or first.lower in _RELATIVES or first.text[:1].islower()):
+        return None
+    segment = _segment_back(tokens, opening)
+    if segment is None:
+        return None
+    return _valid_source(tokens, *segment, cues)
 
 
 def _valid_source(tokens: list[Token], start: int, stop: int, cues: Cues) -> tuple[int, int] | None:
@@ -712,20 +768,13 @@ def _segment_back(tokens: list[Token], end: int) -> tuple[int, int] | None:
             break
         if start < end and len(tok.lower) > 4 and tok.lower.endswith("ed") and tok.text[:1].islower() \
                 and tok.lower not in _NOT_PAST:
+            if start >= 2 and tokens[start - 2].text == ",":
+                start -= 1  # a participle apposition: "The statement, issued on Sunday, said"
             break  # a verb: "Rocket fire had slowed after several armed factions announced"
         start -= 1
     if end - start >= _MAX_SUBJECT:
         return None
     return (start, end) if start < end else None
-
-
-def _apposition(tokens: list[Token], start: int, stop: int) -> bool:
-    first = tokens[start]
-    if first.lower.endswith("ing") or first.lower in _RELATIVES:
-        return True
-    if first.text[:1].islower() and first.lower not in PRONOUNS:
-        return _names_someone(tokens, start - 1)
-    return False
 
 
 def _strip_leading(tokens: list[Token], start: int, stop: int) -> int:
@@ -746,12 +795,12 @@ def _speaker_like(tokens: list[Token], start: int, stop: int, cues: Cues) -> boo
     if any(t.lower in cues.nominals for t in span):
         return True
     for k, t in enumerate(span):
-        if not t.text[:1].isupper() or t.lower in _CONJUNCTIONS or t.lower in ("the", "a", "an", "in", "on", "for", "at"):
+        if not _capitalised(t) or t.lower in _CONJUNCTIONS or t.lower in ("the", "a", "an", "in", "on", "for", "at"):
             continue
         # The capital of a sentence's first word proves nothing when a lower-case noun follows it:
         # "Preliminary information suggested ..." names no one, "Rasool said ..." does.
         first_word = start + k == 0 or tokens[start + k - 1].text in (",", ":", "“", '"', "—", "–")
-        if first_word and k + 1 < len(span) and not span[k + 1].text[:1].isupper():
+        if first_word and k + 1 < len(span) and not _capitalised(span[k + 1]):
             continue
         return True
     return False
@@ -762,12 +811,13 @@ def sentence_subject(tokens: list[Token], cues: Cues) -> tuple[int, int] | None:
     n = len(tokens)
     start = 0
     # "In this regard, ...", "For their part, ...": an opening phrase up to a comma.
-    if n and (tokens[0].lower in _PP_STARTS or tokens[0].lower in ("for", "with", "amid", "despite", "following",
-                                                                   "meanwhile", "however", "but", "and", "also", "earlier", "later")):
-        for k in range(min(n, 12)):
-            if tokens[k].text == ",":
-                start = k + 1
-                break
+    first_comma = next((k for k in range(min(n, 12)) if tokens[k].text == ","), None)
+    if first_comma is not None and (
+            tokens[0].lower in _PP_STARTS or tokens[0].lower in _INTRO_WORDS or tokens[0].lower == "according"
+            # "A day earlier, ...", "Last week, ...": a time phrase
+            or (first_comma <= 5 and any(t.lower in _WEEKDAYS or t.lower in _TIME_NOUNS or t.lower in _TIME_WORDS
+                                         for t in tokens[:first_comma]))):
+        start = first_comma + 1
     start = _strip_leading(tokens, start, n)
     k = start
     while k < n and k - start < _MAX_SUBJECT:
@@ -775,9 +825,14 @@ def sentence_subject(tokens: list[Token], cues: Cues) -> tuple[int, int] | None:
         if tok.quoted or tok.text in _BREAKS or tok.text in (".", "!", "?"):
             break
         word = tok.lower
-        if tok.text[:1].isupper() or word in ("of", "for", "the", "'s", "al", "'", "-") or word in cues.nominals \
+        if _capitalised(tok) or word in ("of", "for", "the", "'s", "al", "'", "-") or word in cues.nominals \
                 or word in PRONOUNS or (k > start and tokens[k - 1].lower in ("the", "a", "an", "of", "for")):
             k += 1
+            continue
+        # "The Iraqi prime minister": lower-case words leading to a role noun belong to the phrase.
+        ahead = next((j for j in range(k + 1, min(n, k + 3)) if tokens[j].lower in cues.nominals), None)
+        if ahead is not None and tokens[start].lower in ("the", "a", "an") and all(t.text.isalpha() and t.text.islower() for t in tokens[k:ahead]):
+            k = ahead + 1
             continue
         break
     if k > start and _speaker_like(tokens, start, k, cues):

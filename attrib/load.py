@@ -39,11 +39,13 @@ _DATES = (
 )
 _DATE_LINE_MAX = 90  # longer lines are prose or captions, whose dates are not the publication's
 _HEAD_LINES = 12
-_TERMINAL = re.compile(r"[.!?…:;”\"’')\]]\s*$")
+_TERMINAL = re.compile(r"[.!?…:;][”\"’')\]]*\s*$")  # ends like a sentence, not like a headline
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,4}\s*/\s+"  # "Shafaq News / "
     r"|[A-Z]{3,}(?:[ ,]+[A-Za-z.]+){0,3}\s*(?:\([^()\n]{1,40}\))?\s*[—–-]{1,2}\s+)"  # "BAGHDAD (Reuters) - "
 )
+_LINK_HEADER = re.compile(r"\s*(read more|read also|also read|related|more on this|see also|recommended|more stories)\b",
+                          re.IGNORECASE)
 _HEADING = re.compile(r"#{1,6}[ \t]+")
 _BINARY_MAGIC = ((b"%PDF", "PDF"), (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
                  (b"PK\x03\x04", "ZIP archive"), (b"\x7fELF", "executable"), (b"\xd0\xcf\x11\xe0", "Office document"),
@@ -425,7 +427,8 @@ def _body(text: str, lines: list[tuple[int, int]], outlets: Outlets,
             continue  # repeated titles and captions
         seen.add(key)
         if any(p.search(line) for p in outlets.boilerplate):
-            in_link_list = not re.search(r":\s*\S", line)
+            # "Read More:" alone on its line heads a list of links to other articles.
+            in_link_list = bool(_LINK_HEADER.match(line)) and not re.search(r":\s*\S", line)
             continue
         words = len(line.split())
         terminal = bool(_TERMINAL.search(line))

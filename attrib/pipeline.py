@@ -36,7 +36,7 @@ def analyze(article: Article, registry: Registry) -> Analysis:
     cues = registry.cues
     text = article.text
     segments = segment(article)
-    context = Context(date=article.date)
+    context = Context(date=article.date, sentence_starts=[s.start for s in segments.sentences])
     for start, end in segments.paragraphs:
         tokens = tokenize(text, start, end)
         for s, e, entries in resolver.scan(tokens):
@@ -56,7 +56,9 @@ def analyze(article: Article, registry: Registry) -> Analysis:
             s, e = subject
             mention = Mention(text[tokens[s].start:tokens[e - 1].end], tokens[s].start, tokens[e - 1].end)
             if mention.text.lower() not in _PRONOUNS:
-                context.subjects.append((mention.start, resolver.resolve(mention, context), mention.text))
+                resolution = resolver.resolve(mention, context)
+                context.subjects.append((mention.start, resolution, mention.text))
+                context.learn_surname(resolution, mention.text)
     claims: list[Claim] = []
     for claim in found_claims:
         speaker = resolver.resolve(claim.mention, context) if claim.mention is not None else None

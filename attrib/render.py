@@ -193,6 +193,18 @@ def markdown(record: dict[str, Any]) -> str:
 # ------------------------------------------------------------------------- rich
 
 
+def excerpt(record: dict[str, Any], blame: dict[str, Any], width: int = 140) -> str:
+    """The evidence around the accused mention, so the telling words show in a narrow column."""
+    evidence = blame["evidence"]
+    if len(evidence) <= width:
+        return plain(evidence)
+    centre = blame["accused_mention_start"] - blame["start"]
+    lo = max(0, min(centre - width // 2, len(evidence) - width))
+    hi = lo + width
+    text = ("…" if lo > 0 else "") + evidence[lo:hi].strip() + ("…" if hi < len(evidence) else "")
+    return plain(text)
+
+
 def make_consoles(*, no_color: bool | None = None):
     """The stdout and stderr consoles, built when a command runs (rich reads NO_COLOR then)."""
     from rich.console import Console
@@ -214,20 +226,25 @@ def table(console, record: dict[str, Any]) -> None:
                 style="dim")
     console.print(title)
     console.print(meta)
-    blames = Table(title="Who blamed whom", box=plain_box, title_justify="left", expand=False)
-    for name, kwargs in (("Accuser", {}), ("Accused", {}), ("Cue", {}), ("Evidence", {"ratio": 3}),
-                         ("Conf.", {"justify": "right"})):
-        blames.add_column(name, overflow="fold", **kwargs)
+    blames = Table(title="Who blamed whom", box=plain_box, title_justify="left", expand=True)
+    blames.add_column("Accuser → accused (cue)", overflow="fold", max_width=34)
+    blames.add_column("Evidence", overflow="fold", ratio=1)
+    blames.add_column("Conf.", justify="right", width=5)
     for b in record["blames"]:
-        blames.add_row(Text(plain(b["accuser"])), Text(plain(b["accused"])), Text(plain(b["cue"])),
-                       Text(plain(b["evidence"], 160)), f"{b['confidence']:.2f}")
+        who = Text(plain(b["accuser"] or "?"), style="bold")
+        who.append(" → ")
+        who.append(plain(b["accused"] or "?"), style="bold")
+        who.append(f" ({plain(b['cue'])})", style="dim")
+        blames.add_row(who, Text(excerpt(record, b)), f"{b['confidence']:.2f}")
     if record["blames"]:
         console.print(blames)
     else:
         console.print(Text("Who blamed whom: no blame found", style="italic"))
-    claims = Table(title="Claims", box=plain_box, title_justify="left")
-    for name, kwargs in (("Speaker", {}), ("Kind", {}), ("Claim", {"ratio": 3}), ("Conf.", {"justify": "right"})):
-        claims.add_column(name, overflow="fold", **kwargs)
+    claims = Table(title="Claims", box=plain_box, title_justify="left", expand=True)
+    claims.add_column("Speaker", overflow="fold", max_width=26)
+    claims.add_column("Kind", width=8)
+    claims.add_column("Claim", overflow="fold", ratio=1)
+    claims.add_column("Conf.", justify="right", width=5)
     for c in record["claims"]:
         claims.add_row(Text(plain(c["speaker"] or "?")), c["kind"], Text(plain(c["text"], 240)), f"{c['confidence']:.2f}")
     if record["claims"]:
@@ -235,7 +252,7 @@ def table(console, record: dict[str, Any]) -> None:
     else:
         console.print(Text("Claims: none found", style="italic"))
     if record["unresolved"]:
-        names = ", ".join(plain(u["mention"]) for u in record["unresolved"])
+        names = ", ".join(dict.fromkeys(plain(u["mention"]) for u in record["unresolved"]))
         console.print(Text(f"Not in the registry: {names}", style="dim"))
     console.print()
 

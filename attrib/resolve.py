@@ -11,6 +11,7 @@ choice list only when nothing exact is found.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date as Date
@@ -65,6 +66,11 @@ class Context:
     text: str = ""  # the article in lower case, to weigh which country a title belongs to
     subjects: list[tuple[int, Resolution, str]] = field(default_factory=list)  # sentence subjects, resolved
     gender: dict[str, str] = field(default_factory=dict)  # name -> "he" or "she", learned from pronouns
+    sentence_starts: list[int] = field(default_factory=list)
+
+    def sentence_start(self, position: int) -> int:
+        index = bisect.bisect_right(self.sentence_starts, position) - 1
+        return self.sentence_starts[index] if index >= 0 else 0
     speakers: list[tuple[int, Resolution, str]] = field(default_factory=list)  # (offset, resolution, mention text)
     surface: dict[str, Entity] = field(default_factory=dict)  # surname key -> entity resolved in this article
     people: dict[str, str] = field(default_factory=dict)  # surname key -> unregistered person named in this article
@@ -74,14 +80,19 @@ class Context:
         return {e.id for _, e in self.named}
 
     def remember(self, position: int, resolution: Resolution, mention: str) -> None:
+        """A speaker resolved: an antecedent for pronouns, and its surname for later bare surnames."""
         self.speakers.append((position, resolution, mention))
+        self.learn_surname(resolution, mention)
+
+    def learn_surname(self, resolution: Resolution, mention: str) -> None:
         if resolution.entity is not None and resolution.method in ("alias", "fuzzy", "name", "surname"):
             parts = word_parts(mention)
             if parts:
                 self.surface.setdefault(parts[-1], resolution.entity)
-        elif resolution.entity is None and resolution.method == "unresolved" and " " in resolution.name:
+        elif resolution.entity is None and resolution.method == "unresolved" and " " in resolution.name \
+                and _looks_like_person(resolution.name):
             parts = word_parts(resolution.name)
-            if parts and resolution.name[:1].isupper():
+            if parts:
                 self.people.setdefault(parts[-1], resolution.name)
 
 
@@ -226,7 +237,8 @@ class Resolver:
         owner_text, head = m.group("owner"), m.group("head").lower()
         if name_key(text) in self.aliases:
             return None  # the registry names this office itself: "Prime Minister's Office"
-        owner = self.resolve(Mention(owner_text, position, position), context)
+        owner = self._sentence_person(position, context) if owner_text.lower() in ("his", "her") else None
+        owner = owner or self.resolve(Mention(owner_text, position, position), context)
         if owner.entity is None:
             return None
         if head.endswith("office"):
@@ -240,6 +252,14 @@ class Resolver:
         if spokesman is not None:
             return spokesman
         return Resolution(owner.name, owner.entity, "nominal", 0.7 * owner.score, text)
+
+    def _sentence_person(self, position: int, context: Context) -> Resolution | None:
+        """"The premier had told ..., his office said": "his" is the person the sentence is about."""
+        start = context.sentence_start(position)
+        for pos, res, _ in context.subjects:
+            if start <= pos < position and res.entity is not None and res.entity.type == "person":
+                return res
+        return None
 
     def _office_of(self, entity: Entity, on: Date | None) -> Entity | None:
         if entity.type != "person":
@@ -269,7 +289,8 @@ class Resolver:
         hits = [h for h in hits if h in people or not any(x.kind == "surname" for x in h[2])]
         unknown = self.person_name(text) if not people else None
         if unknown:
-            return Resolution(unknown, None, "unresolved", 0.6, text)
+            # A full name the registry lacks: a spelling variant of a registered one, or someone new.
+            return self._fuzzy(unknown, context) or Resolution(unknown, None, "unresolved", 0.6, text)
         if not hits and key in context.people:
             # "Castell" after "Mira Castell": the unregistered person this article already named.
             return Resolution(context.people[key], None, "unresolved", 0.6, text)
@@ -284,6 +305,9 @@ class Resolver:
                     if holder is not None:
                         return holder
             chosen = self._choose(en, context, text, partial=True)
+            if chosen is not None and chosen.entity is None:
+                # A generic title with no holder in sight: "an embassy spokesperson" is the embassy's voice.
+                chosen = self._institution_of_spokesman(tokens, position, context) or chosen
             if chosen is not None:
                 return chosen
         cleaned = self.clean_name(text)
@@ -295,7 +319,22 @@ class Resolver:
             found = self._by_nominal(nominal, position, context, text)
             if found is not None:
                 return found
+        institution = self._institution_of_spokesman(tokens, position, context)
+        if institution is not None:
+            return institution
         return Resolution(cleaned or text, None, "unresolved", 0.6 if _looks_like_person(cleaned) else 0.5, text)
+
+    def _institution_of_spokesman(self, tokens: Sequence[Token], position: int, context: Context) -> Resolution | None:
+        """"An embassy spokesperson": unnamed, so the embassy the article is about speaks."""
+        classes = [(t.lower, self.registry.cues.nominals.get(t.lower)) for t in tokens]
+        if not any(c == "spokesman" for _, c in classes):
+            return None
+        for word, kind in classes:
+            if kind == "office":
+                found = self._by_nominal("office", position, context, f"the {word}")
+                if found is not None and found.entity is not None:
+                    return Resolution(found.name, found.entity, "nominal", 0.65, " ".join(t.text for t in tokens))
+        return None
 
     def _other_first_name(self, tokens: Sequence[Token], start: int, entries: Sequence[AliasEntry]) -> bool:
         if start == 0 or not all(x.kind == "surname" for x in entries):
@@ -483,10 +522,23 @@ class Resolver:
                 if res.entity is not None and any(word in r.title.lower() for r in res.entity.roles):
                     return Resolution(res.name, res.entity, "nominal", 0.7, surface)
         if nominal == "office" and surface.lower().startswith("the ") and len(surface.split()) <= 3:
+            # "the embassy": the embassy the article named last; else the last institution that spoke.
+            head = name_key(surface).split(" ")[-1]
+            before = [e for p, e in context.named if p < position]
+            after = [e for p, e in context.named if p > position]
+            for entity in list(reversed(before)) + after:
+                if entity.type != "person" and head in self._name_words(entity):
+                    return Resolution(entity.name, entity, "nominal", 0.75, surface)
             for _, res, _ in reversed(context.speakers):
                 if res.entity is not None and res.entity.type in ("organization", "government"):
                     return Resolution(res.name, res.entity, "nominal", 0.6, surface)
         return None
+
+    def _name_words(self, entity: Entity) -> set[str]:
+        words = set(name_key(entity.name).split())
+        for alias in entity.aliases:
+            words.update(name_key(alias).split())
+        return words
 
     def _holder_for(self, org: Entity, word: str, context: Context) -> Resolution | None:
         """The person whose role names this institution: the Joint Operations Command's spokesman."""

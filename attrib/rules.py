@@ -34,8 +34,8 @@ ENTITY_KEYS = ("id", "name", "type", "aliases", "shared_aliases", "roles", "gene
 ROLE_KEYS = ("title", "aliases", "office", "from", "to", "multiple")
 CUE_KEYS = ("speech", "according_to", "participle_links", "blame", "denial", "negation",
             "conditionals", "hedges", "titles", "nominals")
-SPEECH_KEYS = ("clause", "object", "naming", "addressee", "request")
-BLAME_KEYS = ("verbs", "by_agent", "acts", "act_stops", "connections")
+SPEECH_KEYS = ("clause", "report", "object", "naming", "addressee", "request")
+BLAME_KEYS = ("verbs", "by_agent", "acts", "predicates", "act_stops", "connections")
 BLAME_VERB_KEYS = ("forms", "then", "until", "object_after", "strength")
 OUTLET_FILE_KEYS = ("outlets", "credits", "boilerplate", "bylines")
 OUTLET_KEYS = ("name", "markers", "patterns")
@@ -89,6 +89,7 @@ class Cues:
     blame_verbs: tuple[BlameVerb, ...] = ()
     by_agent: tuple[str, ...] = ()
     acts: tuple[str, ...] = ()
+    predicates: tuple[str, ...] = ()
     act_stops: frozenset[str] = frozenset()
     connections: tuple[str, ...] = ()
     denials: dict[str, str] = field(default_factory=dict)
@@ -103,6 +104,7 @@ class Cues:
     blame_index: PhraseIndex = field(default_factory=PhraseIndex)
     by_agent_index: PhraseIndex = field(default_factory=PhraseIndex)
     acts_index: PhraseIndex = field(default_factory=PhraseIndex)
+    predicates_index: PhraseIndex = field(default_factory=PhraseIndex)
     connections_index: PhraseIndex = field(default_factory=PhraseIndex)
     denial_index: PhraseIndex = field(default_factory=PhraseIndex)
     negation_index: PhraseIndex = field(default_factory=PhraseIndex)
@@ -535,7 +537,7 @@ def _read_blame(file: _File, node: yaml.Node, acc: dict) -> None:
     fields = file.mapping(node, "blame", BLAME_KEYS)
     if fields is None:
         return
-    for key in ("by_agent", "acts", "act_stops", "connections"):
+    for key in ("by_agent", "acts", "predicates", "act_stops", "connections"):
         if key in fields:
             acc[key].extend(v.lower() for v, _ in file.strings(fields[key][1], f"blame.{key}"))
     if "verbs" not in fields:
@@ -624,7 +626,7 @@ def load_rules(dirs: Iterable[str | os.PathLike[str]] | None = None, *, defaults
     drafts: dict[str, _EntityDraft] = {}
     cue_acc: dict = {"speech": {}, "according_to": [], "participle_links": [], "negation": [], "conditionals": [],
                      "titles": [], "denial": {}, "hedges": [], "nominals": {}, "blame_verbs": [], "by_agent": [],
-                     "acts": [], "act_stops": [], "connections": []}
+                     "acts": [], "predicates": [], "act_stops": [], "connections": []}
     outlet_acc: dict = {"outlets": [], "credits": [], "boilerplate": [], "bylines": []}
     directories = rules_dirs(dirs, defaults=defaults)
     sources = []
@@ -682,6 +684,7 @@ def _cues(cue_acc: dict) -> Cues:
         blame_verbs=tuple(cue_acc["blame_verbs"]),
         by_agent=tuple(dict.fromkeys(cue_acc["by_agent"])),
         acts=tuple(dict.fromkeys(cue_acc["acts"])),
+        predicates=tuple(dict.fromkeys(cue_acc["predicates"])),
         act_stops=frozenset(cue_acc["act_stops"]),
         connections=tuple(dict.fromkeys(cue_acc["connections"])),
         denials=cue_acc["denial"],
@@ -693,13 +696,14 @@ def _cues(cue_acc: dict) -> Cues:
     )
     return Cues(
         **{f: getattr(cues, f) for f in (
-            "speech", "according_to", "participle_links", "blame_verbs", "by_agent", "acts", "act_stops",
+            "speech", "according_to", "participle_links", "blame_verbs", "by_agent", "acts", "predicates", "act_stops",
             "connections", "denials", "negations", "conditionals", "hedges", "titles", "nominals")},
         speech_index=PhraseIndex(cues.speech.items()),
         according_index=PhraseIndex((p, p) for p in cues.according_to),
         blame_index=PhraseIndex((form, verb) for verb in cues.blame_verbs for form in verb.forms),
         by_agent_index=PhraseIndex((p, p) for p in cues.by_agent),
         acts_index=PhraseIndex((p, p) for p in cues.acts),
+        predicates_index=PhraseIndex((p, p) for p in cues.predicates),
         connections_index=PhraseIndex((p, p) for p in cues.connections),
         denial_index=PhraseIndex(cues.denials.items()),
         negation_index=PhraseIndex((p, p) for p in cues.negations),

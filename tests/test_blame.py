@@ -1,0 +1,136 @@
+"""Blame relations: every pattern that holds a party responsible, and what must not count."""
+from __future__ import annotations
+
+import pytest
+
+import attrib
+from conftest import DEV, blames_of
+
+US = "United States government"
+MILITIAS = "Iran-backed militias"
+UNNAMED = "unidentified perpetrators"
+
+BLAME_CASES = [
+    pytest.param("U.S. officials blame Iran-backed militias for regular rocket attacks on US facilities.\n",
+                 {(US, MILITIAS)}, id="x-blames-y-for"),
+    pytest.param("Washington accuses armed Iraqi factions linked with Iran of carrying out the attacks.\n",
+                 {(US, MILITIAS)}, id="x-accuses-y-of"),
+    pytest.param("Washington holds Tehran responsible for the safety of its diplomats in Baghdad.\n",
+                 {(US, "Iran")}, id="x-holds-y-responsible"),
+    pytest.param("Iran-backed militias were blamed by US officials for the rocket fire.\n",
+                 {(US, MILITIAS)}, id="y-was-blamed-by-x"),
+    pytest.param("A US spokesperson said the attacks were initiated by Iran-aligned militias.\n",
+                 {(US, MILITIAS)}, id="attack-initiated-by-y"),
+    pytest.param("US officials said the rockets were fired by Iran-backed militias.\n",
+                 {(US, MILITIAS)}, id="rockets-fired-by-y"),
+    pytest.param("Washington said the attack was carried out by Kataib Hezbollah.\n",
+                 {(US, "Kataib Hezbollah")}, id="carried-out-by-y"),
+    pytest.param("US officials said Iran-backed militias fired the rockets at the embassy.\n",
+                 {(US, MILITIAS)}, id="y-fired-the-rockets"),
+    pytest.param("Washington said Kataib Hezbollah was behind the attack.\n",
+                 {(US, "Kataib Hezbollah")}, id="y-was-behind-the-attack"),
+    pytest.param("Iran-backed militias had decided to resume attacks on US bases, according to Iraqi security officials.\n",
+                 {("Iraqi security officials", MILITIAS)}, id="according-to-x-y-decided-to-resume-attacks"),
+    pytest.param("Washington linked the attackers to Kataib Hezbollah on Monday.\n",
+                 {(US, "Kataib Hezbollah")}, id="x-linked-the-attackers-to-y"),
+    pytest.param("US officials pointed the finger at Iran-backed militias after the strike.\n",
+                 {(US, MILITIAS)}, id="x-pointed-the-finger-at-y"),
+    pytest.param("Sudani’s office said some of the attackers were connected to certain security services.\n",
+                 {("Office of the Iraqi Prime Minister", "Iraqi security services")}, id="some-attackers-connected-to-y"),
+    pytest.param("Yehia Rasool said “crime gangs” had renewed their rocket attacks on the Green Zone.\n",
+                 {("Yehia Rasool", UNNAMED)}, id="label-crime-gangs-as-doers"),
+    pytest.param("The Iraqi military said an outlaw group fired the rockets.\n",
+                 {("Iraqi military", UNNAMED)}, id="label-outlaw-group-fired"),
+    pytest.param("Al-Kadhimi said the perpetrators of the attacks seek to destabilize Iraq.\n",
+                 {("Mustafa al-Kadhimi", UNNAMED)}, id="label-the-perpetrators"),
+    pytest.param("Moqtada al-Sadr said that anyone who fires rockets is a terrorist.\n",
+                 {("Moqtada al-Sadr", UNNAMED)}, id="label-calls-them-terrorist"),
+    pytest.param("Tahseen al-Khafaji spoke on Thursday.\n\nHe said the outlaws were trying to harm Iraq.\n",
+                 {("Tahseen al-Khafaji", UNNAMED)}, id="accuser-is-a-pronoun-speaker"),
+]
+
+NOT_BLAME = [
+    pytest.param("Kataib Hezbollah denied responsibility for the rocket attack.\n", id="denial-of-responsibility"),
+    pytest.param("Tehran rejected the accusations made by Washington.\n", id="rejecting-accusations"),
+    pytest.param("The Iraqi government did not blame Iran-backed militias for the attack.\n", id="negated-blame"),
+    pytest.param("Did Iran-backed militias fire the rockets at the embassy?\n", id="question"),
+    pytest.param("US officials said that if Iran-backed militias fired the rockets, there would be a response.\n",
+                 id="conditional"),
+    pytest.param("The Iraqi Joint Operations Command called the attack a “shameful terrorist crime.”\n",
+                 id="condemned-act-without-perpetrator"),
+    pytest.param("Mike Pompeo condemned the attack in a statement on Sunday.\n", id="x-condemned-the-attack"),
+    pytest.param("Iraqi officials said the embassy had been attacked by rockets overnight.\n", id="target-is-not-accused"),
+    pytest.param("The ambassadors urged the government to bring those involved to justice.\n", id="call-for-justice"),
+]
+
+
+@pytest.mark.parametrize("article, expected", BLAME_CASES)
+def test_blames(registry, article, expected):
+    assert blames_of(attrib.analyze_text(article, registry)) == expected
+
+
+@pytest.mark.parametrize("article", NOT_BLAME)
+def test_not_blames(registry, article):
+    assert blames_of(attrib.analyze_text(article, registry)) == set()
+
+
+def test_reported_blame_points_at_its_claim_and_outlet_blame_at_none(registry):
+    article = ("U.S. officials blame Iran-backed militias for the rocket attacks.\n\n"
+               "A US spokesperson said the attacks were initiated by Iran-aligned militias.\n")
+    analysis = attrib.analyze_text(article, registry)
+    by_rule = {b.rule: b for b in analysis.blames}
+    assert by_rule["blame-verb"].claim is None
+    claim = analysis.claims[by_rule["claim-by-agent"].claim]
+    assert article[claim.start:claim.end] == "the attacks were initiated by Iran-aligned militias"
+
+
+def test_evidence_and_mentions_are_offsets_into_the_article(registry):
+    article = "Washington accuses armed Iraqi factions linked with Iran of carrying out the attacks.\n"
+    record = attrib.analysis_record(attrib.analyze_text(article, registry))
+    [blame] = record["blames"]
+    assert article[blame["start"]:blame["end"]] == blame["evidence"]
+    assert article[blame["accused_mention_start"]:blame["accused_mention_end"]] == blame["accused_mention"] \
+        == "armed Iraqi factions linked with Iran"
+    assert blame["accused_id"] == "iran-backed-militias"
+
+
+def test_unnamed_perpetrators_and_named_militias_are_told_apart(registry):
+    article = ("Iraqi security officials said outlaws fired the rockets.\n\n"
+               "US officials blame Iran-backed militias for the attack.\n")
+    assert blames_of(attrib.analyze_text(article, registry)) == {
+        ("Iraqi security officials", UNNAMED), (US, MILITIAS)}
+
+
+def test_hedged_blame_has_lower_confidence(registry):
+    hedged = attrib.analyze_text(
+        "A US spokesperson said, “indications are the attacks were initiated by Iran-aligned militias.”\n", registry)
+    plain = attrib.analyze_text("A US spokesperson said the attacks were initiated by Iran-aligned militias.\n", registry)
+    [h], [p] = hedged.blames, plain.blames
+    assert h.hedge == "indications are"
+    assert 0 < h.confidence < p.confidence <= 1
+
+
+def test_user_can_add_a_blame_verb(small_rules):
+    cues = (small_rules / "cues.yaml").read_text(encoding="utf-8")
+    user = small_rules.parent / "user-rules"
+    user.mkdir()
+    (user / "cues.yaml").write_text("blame:\n  verbs:\n    - forms: [lambaste, lambastes, lambasted]\n"
+                                    "      until: [for]\n", encoding="utf-8")
+    registry = attrib.load_rules([small_rules, user], defaults=False)
+    analysis = attrib.analyze_text("Washington lambasted Tehran for the rocket attack.\n", registry)
+    assert blames_of(analysis) == {(US, "Iran")}
+    assert (small_rules / "cues.yaml").read_text(encoding="utf-8") == cues
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="the development set (../shared) is not beside the project")
+def test_dev_article_hedged_blame_is_less_sure_than_plain_blame(registry):
+    """Issue acceptance: "indications are ..." scores below "U.S. officials blame Iran-backed militia"."""
+    def blame_with(article: str, words: str) -> float:
+        analysis = attrib.load_article(DEV / "articles" / article, registry=registry)
+        found = [b for b in attrib.analyze(analysis, registry).blames if words in analysis.text[b.start:b.end]]
+        assert found, words
+        return max(b.confidence for b in found)
+
+    hedged = blame_with("003_6c7952bdb5b4e857.txt", "indications are the attacks were initiated by Iran-aligned militias")
+    plain = blame_with("004_7d391434757df658.txt", "U.S. officials blame Iran-backed militia")
+    assert hedged < plain

@@ -1,0 +1,163 @@
+"""Claim extraction: each construction the analyzer must read, and what it must leave alone."""
+from __future__ import annotations
+
+import pytest
+
+import attrib
+from conftest import claims_of
+
+# (article, expected (speaker, claim text) pairs in document order)
+CLAIM_CASES = [
+    pytest.param(
+        'Police said on Monday that "the road will reopen tomorrow."\n',
+        [("Police", "the road will reopen tomorrow.")],
+        id="direct-straight-quotes-after-that",
+    ),
+    pytest.param(
+        "“We will not allow the security of diplomatic missions to be threatened,” Yehia Rasool said.\n",
+        [("Yehia Rasool", "We will not allow the security of diplomatic missions to be threatened,")],
+        id="direct-curly-postposed",
+    ),
+    pytest.param(
+        "Iraqi PM’s office says some attackers were ‘linked to security services’ after arrests.\n\n"
+        "Mohammed Shia al-Sudani’s office said on Thursday that ‘the hand of justice will reach them.’\n",
+        [("Office of the Iraqi Prime Minister", "some attackers were ‘linked to security services’ after arrests"),
+         ("Office of the Iraqi Prime Minister", "the hand of justice will reach them.")],
+        id="single-curly-quotes-and-apostrophes",
+    ),
+    pytest.param(
+        "Yehia Rasool said “crime gangs” had renewed their rocket attacks on the Green Zone.\n",
+        [("Yehia Rasool", "“crime gangs” had renewed their rocket attacks on the Green Zone")],
+        id="partial-quote-inside-reported-clause",
+    ),
+    pytest.param(
+        "Rasool further said the security forces would work to pursue the outlaw groups.\n",
+        [("Yehia Rasool", "the security forces would work to pursue the outlaw groups")],
+        id="indirect-without-that",
+    ),
+    pytest.param(
+        "The government will not allow threats against diplomatic missions, said a military spokesman late on Sunday.\n\n"
+        "Yehia Rasool, spokesman of the commander-in-chief of the armed forces, spoke to reporters.\n",
+        [("Yehia Rasool", "The government will not allow threats against diplomatic missions")],
+        id="inverted-postposed-title-resolved-by-the-article",
+    ),
+    pytest.param(
+        "But a rocket strike on the embassy was a clear sign that militias had decided to resume attacks, "
+        "according to Iraqi security officials.\n",
+        [("Iraqi security officials",
+          "a rocket strike on the embassy was a clear sign that militias had decided to resume attacks")],
+        id="according-to-postposed",
+    ),
+    pytest.param(
+        "According to a statement issued by the Iraqi presidency, the talks focused on security.\n",
+        [("Iraqi presidency", "the talks focused on security")],
+        id="according-to-preposed",
+    ),
+    pytest.param(
+        "Al-Khafaji noted: “The investigation will be made public once it is completed.”\n",
+        [("Tahseen al-Khafaji", "The investigation will be made public once it is completed.")],
+        id="colon-lead-in",
+    ),
+    pytest.param(
+        "Mike Pompeo condemned the attack late on Sunday, saying Iran-backed militias were the most serious "
+        "impediment to peace.\n",
+        [("Mike Pompeo", "Iran-backed militias were the most serious impediment to peace")],
+        id="participle-saying",
+    ),
+    pytest.param(
+        "Al-Kazemi added that the attacks also target civilians, stressing that the state will respond.\n",
+        [("Mustafa al-Kadhimi", "the attacks also target civilians"),
+         ("Mustafa al-Kadhimi", "the state will respond")],
+        id="participle-stressing-that-splits-content",
+    ),
+    pytest.param(
+        "Moqtada al-Sadr spoke on Sunday.\n\n"
+        "“Anybody who uses weapons outside the state is outside the law,” he continued.\n",
+        [("Moqtada al-Sadr", "Anybody who uses weapons outside the state is outside the law,")],
+        id="continuation-pronoun",
+    ),
+    pytest.param(
+        "Iraqi official: Perpetrators of embassy attacks arrested\n\nThe arrests came on Thursday.\n",
+        [("Iraqi security officials", "Perpetrators of embassy attacks arrested")],
+        id="headline-colon",
+    ),
+    pytest.param(
+        "The ministry's statement, issued on Sunday, called the attack a “shameful terrorist crime.”\n",
+        [(None, None)],
+        id="naming-verb-gives-the-quoted-name",
+    ),
+    pytest.param(
+        "Iraqi Prime Minister Mohammed Shia al-Sudani’s office reported several arrests over the attack "
+        "and said that “some of them are connected to certain security services.”\n",
+        [("Office of the Iraqi Prime Minister", "some of them are connected to certain security services.")],
+        id="coordinated-cue-and-noun-phrase-report-is-not-a-claim",
+    ),
+    pytest.param(
+        "A US spokesperson said, “indications are the attacks were initiated by Iran-aligned militias.”\n",
+        [("United States government", "indications are the attacks were initiated by Iran-aligned militias.")],
+        id="cue-comma-quote",
+    ),
+    pytest.param(
+        "Council spokesperson Mira Castell said the depot would reopen.\n\n"
+        "“We have warned for months that this would happen.\n\n"
+        "“Nobody listened,” Castell said.\n",
+        [("Mira Castell", "the depot would reopen"),
+         ("Mira Castell", "We have warned for months that this would happen."),
+         ("Mira Castell", "Nobody listened,")],
+        id="quote-over-two-paragraphs-and-unregistered-speaker",
+    ),
+    pytest.param(
+        "Supporters say the project will bring jobs; opponents say it will raise rents.\n",
+        [("Supporters", "the project will bring jobs"), ("opponents", "it will raise rents")],
+        id="two-attributions-in-one-sentence",
+    ),
+]
+
+NOT_CLAIMS = [
+    pytest.param("The film “Gone By Morning” opened in Baghdad on Friday.\n", id="quoted-film-title"),
+    pytest.param("The so-called “truce” collapsed in November after two weeks.\n", id="scare-quotes"),
+    pytest.param("The report, “Keeping the Fleet Moving”, recommended new buses.\n", id="quoted-report-title"),
+    pytest.param("There was no immediate claim of responsibility for the attack.\n", id="noun-claim-is-not-a-cue"),
+    pytest.param("The United States has been cutting its troop numbers in Iraq.\n", id="capitalised-states-is-a-name"),
+    pytest.param("He refused to comment on the arrests.\n", id="infinitive-cue-is-not-a-claim"),
+    pytest.param("Another estimated 1,000 fighters were killed in the fighting.\n", id="adjective-estimated"),
+]
+
+
+@pytest.mark.parametrize("article, expected", CLAIM_CASES)
+def test_claims(registry, article, expected):
+    analysis = attrib.analyze_text(article, registry)
+    found = claims_of(analysis)
+    if expected == [(None, None)]:
+        # The naming verb: exactly the quoted words, credited to the statement's owner or left unresolved.
+        assert [text for _, text in found] == ["shameful terrorist crime."]
+        return
+    assert found == expected
+
+
+@pytest.mark.parametrize("article", NOT_CLAIMS)
+def test_not_claims(registry, article):
+    assert claims_of(attrib.analyze_text(article, registry)) == []
+
+
+def test_unbalanced_quote_does_not_swallow_the_rest(registry):
+    article = ('The minister said "the situation is under control.\n\n'
+               "Rockets struck the zone again on Monday.\n\n"
+               "“Nobody was hurt,” the police said.\n")
+    found = claims_of(attrib.analyze_text(article, registry))
+    assert ("Rockets struck the zone again on Monday." not in [t for _, t in found])
+    assert found[-1] == ("police", "Nobody was hurt,")
+
+
+def test_unbalanced_marks_never_crash(registry):
+    for article in ['"', '“', '” ” ”', 'He said "', '"a" "b', "‘x’ ‘", '""""""', "said: “"]:
+        analysis = attrib.analyze_text(article, registry)
+        for claim in analysis.claims:
+            assert 0 <= claim.start <= claim.end <= len(article)
+
+
+def test_every_claim_records_the_rule_that_found_it(registry):
+    analysis = attrib.analyze_text("“It was a warning,” Rasool said.\n", registry)
+    assert [c.rule for c in analysis.claims] == ["postposed"]
+    assert analysis.claims[0].cue == "said"
+    assert analysis.claims[0].kind == "direct"

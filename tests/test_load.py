@@ -1,0 +1,90 @@
+"""Loading articles: front matter, outlet and date detection, debris left out of mining."""
+from __future__ import annotations
+
+from datetime import date
+
+import attrib
+from attrib.cli import cli
+from conftest import claims_of
+
+
+def test_front_matter_gives_outlet_date_title_and_url(registry):
+    text = ("---\noutlet: Tigris Observer\ndate: 2020-12-21\ntitle: \"Iraqi official: rockets hit zone\"\n"
+            "url: https://example.org/a\n---\n\n“We will respond,” Rasool said.\n")
+    article = attrib.parse_article(text, registry=registry)
+    assert (article.outlet, article.date, article.title, article.url) == (
+        "Tigris Observer", date(2020, 12, 21), "Iraqi official: rockets hit zone", "https://example.org/a")
+    assert all(start > text.index("---\n\n") for start, _ in article.body)
+
+
+def test_outlet_from_a_dateline_marker_and_a_staff_line(registry):
+    shafaq = attrib.parse_article("Shafaq News / The ministry said the road was open.\n", registry=registry)
+    assert shafaq.outlet == "Shafaq News"
+    staffed = attrib.parse_article("The ministry said the road was open.\n\nExample Daily staff contributed to this report.\n",
+                                   registry=registry)
+    assert staffed.outlet == "Example Daily"
+
+
+def test_dateline_prefix_is_not_part_of_the_claims_source(registry):
+    analysis = attrib.analyze_text("Shafaq News / The office of the Iraqi Prime Minister announced that the talks ended.\n",
+                                   registry)
+    [claim] = analysis.claims
+    assert claim.mention.text == "The office of the Iraqi Prime Minister"
+
+
+def test_date_line_near_the_top_but_not_a_caption_date(registry):
+    dated = attrib.parse_article("Title of the piece\n\nDecember 25, 2020 at 4:02 am\n\nBody text here.\n",
+                                 registry=registry)
+    assert dated.date == date(2020, 12, 25)
+    caption = attrib.parse_article(
+        "Title of the piece\n\nThe embassy as seen from across the river in this file photo taken on January 3, 2020, "
+        "in Baghdad during the protests that followed the strike. (AP)\n\nBody text here.\n", registry=registry)
+    assert caption.date is None
+
+
+def test_option_overrides_detected_outlet_and_date(registry, runner, write_article):
+    path = write_article("Shafaq News / “The talks ended,” the premier said.\n")
+    result = runner.invoke(cli, ["analyze", "--format", "jsonl", "-q", "--outlet", "My Outlet", "--date", "2023-12-14",
+                                 str(path)])
+    assert result.exit_code == 0, result.output
+    assert '"outlet": "My Outlet", "date": "2023-12-14"' in result.stdout
+
+
+def test_debris_is_not_mined(registry):
+    text = ("Iraq discusses security\n\n"
+            "Iraqi President Barham Salih during a press conference in Baghdad [Murtadha Al-Sudani/Anadolu Agency]\n\n"
+            "“The state will act,” Salih said.\n\n"
+            "READ: Iraq says “the militias will be disarmed” by spring\n\n"
+            "Read More:\n\n"
+            "Iran condemns attack on convoy\n\n"
+            "Iraq will not let outlaws threaten stability: Mustafa Al Kazemi\n")
+    assert claims_of(attrib.analyze_text(text, registry)) == [("Barham Salih", "The state will act,")]
+
+
+def test_repeated_title_line_is_read_once(registry):
+    text = "Kadhimi meets ambassadors\n\nKadhimi meets ambassadors\n\nThe meeting was short.\n"
+    article = attrib.parse_article(text, registry=registry)
+    assert article.title == "Kadhimi meets ambassadors"
+    assert [text[s:e] for s, e in article.body] == ["Kadhimi meets ambassadors", "The meeting was short."]
+
+
+def test_markdown_heading_is_the_title(registry):
+    text = "---\ntitle: Rockets hit zone\n---\n\n# Rockets hit zone\n\n“It was a warning,” Rasool said.\n"
+    article = attrib.parse_article(text, registry=registry)
+    assert text[slice(*article.title_span)] == "Rockets hit zone"
+
+
+def test_directory_is_read_recursively_and_readme_is_not_an_article(runner, write_article):
+    first = write_article("“One,” Rasool said.\n", "corpus/a.txt")
+    write_article("“Two,” Rasool said.\n", "corpus/deeper/b.md")
+    write_article("# How this corpus was built\n", "corpus/README.md")
+    result = runner.invoke(cli, ["analyze", "--format", "jsonl", "-q", str(first.parent)])
+    assert result.exit_code == 0, result.output
+    files = [line.split('"file": "')[1].split('"')[0] for line in result.stdout.splitlines()]
+    assert [f.rsplit("/", 1)[-1] for f in files] == ["a.txt", "b.md"]
+
+
+def test_stdin_dash(runner):
+    result = runner.invoke(cli, ["analyze", "--format", "jsonl", "-q", "-"], input="“We will act,” Rasool said.\n")
+    assert result.exit_code == 0, result.output
+    assert '"file": "-"' in result.stdout and '"speaker": "Yehia Rasool"' in result.stdout
