@@ -44,7 +44,7 @@ class RulesError(AttribError):
     """The rules directories hold mistakes; every problem is listed, sorted."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        self.problems = sorted(set(problems))  # a node reached through several aliases is one problem
         super().__init__("\n".join(str(p) for p in self.problems))
 
     def __str__(self) -> str:

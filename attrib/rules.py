@@ -46,6 +46,10 @@ _SAFE_TAGS = {
     for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "binary", "merge")
 }
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+# libyaml composes nodes by recursion in C: nesting tens of thousands deep overflows the stack (a
+# crash, not an exception), so deeper files are refused before they are composed.
+MAX_DEPTH = 2000
+_BLOCK_INDENT = re.compile(r"^[ ?-]*", re.MULTILINE)
 
 
 def default_rules_dir() -> Path:
@@ -164,8 +168,14 @@ class _File:
         except (OSError, UnicodeDecodeError) as exc:
             self.problems.append(Problem(self.shown, 1, 1, f"cannot be read: {_reason(exc)}"))
             return None
+        if _too_deep(text):
+            self.problems.append(Problem(self.shown, 1, 1, f"syntax error: nested more than {MAX_DEPTH} levels deep"))
+            return None
         try:
             node = yaml.compose(text, Loader=_Loader)
+        except RecursionError:  # the pure-Python composer, when libyaml is missing
+            self.problems.append(Problem(self.shown, 1, 1, "syntax error: nested too deeply"))
+            return None
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -181,8 +191,12 @@ class _File:
     def _safe(self, node: yaml.Node) -> bool:
         ok = True
         stack = [node]
+        seen: set[int] = set()  # aliases share nodes: "&a [*a]" is a cycle, nested aliases a "billion laughs"
         while stack:
             current = stack.pop()
+            if id(current) in seen:
+                continue
+            seen.add(id(current))
             if current.tag not in _SAFE_TAGS:
                 self.problem(current, f'tag "{_short_tag(current.tag)}" is not allowed: rules are read as plain YAML only')
                 ok = False
@@ -254,6 +268,26 @@ class _File:
         except ValueError:
             self.problem(node, f'{what}: "{text}" is not a date (use YYYY-MM-DD)')
             return None
+
+
+def _too_deep(text: str) -> bool:
+    """Whether collections nest deeper than MAX_DEPTH; the events are read only when a cheap bound allows it."""
+    # Each level takes a "[" or "{", or more indentation or a "- "/"? " at the start of a line.
+    bound = text.count("[") + text.count("{") + 2 * max(map(len, _BLOCK_INDENT.findall(text)), default=0) + 2
+    if bound <= MAX_DEPTH:
+        return False
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):  # libyaml's parser keeps its stack on the heap
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return True
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return False  # composing reports the syntax error with its place
+    return False
 
 
 def _display(path: Path) -> str:
@@ -601,6 +635,8 @@ def _patterns(file: _File, node: yaml.Node, what: str) -> Iterator[re.Pattern[st
             yield re.compile(text, re.IGNORECASE | re.MULTILINE)
         except re.error as exc:
             file.problem(item, f"{what}: invalid regular expression: {exc}")
+        except (RecursionError, OverflowError):
+            file.problem(item, f"{what}: invalid regular expression: nested too deeply")
 
 
 # --------------------------------------------------------------------------- load
