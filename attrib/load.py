@@ -254,12 +254,15 @@ def _records(name: str, lines: Iterable[bytes]) -> Iterator[Source]:
     Lines are split on "\\n" only (as ``wc -l`` and editors count them) and decoded one by one, so a
     mis-encoded record is decoded as Windows-1252 with a warning instead of spoiling its neighbours.
     """
+    blank = None  # whether every line so far was blank; None while there was no line at all
     for number, raw in enumerate(lines, 1):
         if number == 1 and raw.startswith(codecs.BOM_UTF8):
             raw = raw[len(codecs.BOM_UTF8):]
         raw = raw.rstrip(b"\r\n")
         if not raw.strip():
+            blank = True if blank is None else blank
             continue
+        blank = False
         warning = None
         try:
             line = raw.decode("utf-8")
@@ -292,6 +295,8 @@ def _records(name: str, lines: Iterable[bytes]) -> Iterator[Source]:
         meta = tuple((k, shown_name(str(record[k]))) for k in FRONT_MATTER_KEYS if record.get(k) not in (None, ""))
         label = shown_name(str(record.get("id") or record.get("file") or f"{name}:{number}"))
         yield Source(label, text=text, line=number, meta=meta, warning=warning, origin=name)
+    if blank is not False:  # a corpus with no record at all is reported like an empty article file
+        yield Source(name, error=message("empty" if blank is None else "blank"))
 
 
 # ----------------------------------------------------------------------- parsing
