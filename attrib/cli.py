@@ -68,7 +68,7 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except AttribError as exc:
             for line in str(exc).splitlines():
-                click.echo(f"attrib: {line}", err=True)
+                click.echo(f"attrib: {plain(line)}", err=True)
             ctx.exit(1)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
             raise

@@ -24,6 +24,11 @@ class InputError(AttribError):
     """An article that cannot be read: missing, binary, empty, undecodable."""
 
 
+# Characters str.splitlines() breaks at: a value quoted in a message must not split it in two.
+_LINE_BREAKS = str.maketrans({"\n": "\\n", "\r": "\\r", **{c: f"\\x{ord(c):02x}" for c in "\x0b\x0c\x1c\x1d\x1e\x85"},
+                              "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One finding in a rules file, in the yamllint layout ``path:line:col: message``."""
@@ -35,9 +40,10 @@ class Problem:
     severity: str = "error"
 
     def __str__(self) -> str:
+        message = self.message.translate(_LINE_BREAKS)  # one problem, one line
         if self.line <= 0:  # a whole file or directory, not a place in it
-            return f"{self.path}: {self.message}"
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+            return f"{self.path}: {message}"
+        return f"{self.path}:{self.line}:{self.column}: {message}"
 
 
 class RulesError(AttribError):

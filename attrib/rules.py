@@ -181,8 +181,15 @@ class _File:
             line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             self.problems.append(Problem(self.shown, line, col, _syntax_message(exc)))
             return None
+        except yaml.reader.ReaderError as exc:  # a character YAML forbids: point at it, in one line
+            code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+            at = text.find(chr(code))  # libyaml counts bytes, the Python reader characters: find it again
+            line, column = (text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)) if at >= 0 else (1, 1)
+            self.problems.append(Problem(self.shown, line, column,
+                                         f"syntax error: character U+{code:04X} is not allowed in YAML"))
+            return None
         except yaml.YAMLError as exc:
-            self.problems.append(Problem(self.shown, 1, 1, f"syntax error: {exc}"))
+            self.problems.append(Problem(self.shown, 1, 1, "syntax error: " + " ".join(str(exc).split())))
             return None
         if node is not None and not self._safe(node):
             return None

@@ -60,3 +60,14 @@ def test_binary_rules_file_is_a_problem(tmp_path):
     with pytest.raises(attrib.RulesError) as caught:
         attrib.load_rules([rules], defaults=False)
     assert str(caught.value) == f"{os.path.relpath(rules / 'cues.yaml')}:1:1: cannot be read: not UTF-8 text"
+
+
+def test_a_forbidden_character_is_pointed_at_in_one_line(tmp_path):
+    assert problems(tmp_path, "cues.yaml", "speech:\n  clause: [say\x00]\n") == [
+        "cues.yaml:2:15: syntax error: character U+0000 is not allowed in YAML"]
+
+
+def test_a_value_with_a_line_break_stays_on_its_problem_line(tmp_path):
+    assert problems(tmp_path, "entities.yaml", '- {id: a, name: A, type: "per\\nson"}\n') == [
+        'entities.yaml:1:26: entity "a": "type" must be one of person, organization, government, group, label, '
+        'people, media (got "per\\nson") (did you mean "person"?)']
