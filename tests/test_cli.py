@@ -455,3 +455,12 @@ def test_missing_rules_directory(runner, goods, tmp_path):
     assert result.exit_code == 1
     assert result.stderr == (f"attrib: {os.path.relpath(tmp_path / 'nope')}: rules directory not found "
                              f"(check --rules or ATTRIB_RULES)\n")
+
+
+@pytest.mark.parametrize("content, error", [(b"", "is empty"), (b"\n \n", "holds only whitespace")],
+                         ids=["empty", "blank"])
+def test_corpus_without_records(runner, goods, tmp_path, content, error):
+    bad = tmp_path / "corpus.jsonl"
+    bad.write_bytes(content)
+    result = run(runner, "-f", "jsonl", goods[0], bad, goods[1])
+    assert_one_bad(result, goods, str(bad), error)
