@@ -35,6 +35,9 @@ _CLAUSE_OPENERS = frozenset({"that", ",", ";", ":", "and", "but", "because", "as
 _PRONOUN_OBJECTS = frozenset({"the", "a", "an", "this", "that", "those", "these"})
 _PARTICIPLES = frozenset({"hit", "struck", "shot", "fired", "killed", "targeted", "attacked", "bombed", "shelled"})
 _DEMANDS = frozenset({"to", "must", "should", "shall", "will", "would", "could", "may", "might", "can"})
+_FORCES = frozenset({"troops", "forces", "soldiers", "army", "militants", "fighters", "gunmen", "rebels", "militia",
+                     "militias", "police", "units", "jets", "drones", "artillery", "navy", "military", "insurgents",
+                     "guerrillas", "paramilitaries", "forces'", "group", "groups", "faction", "factions"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _PREDICATE = frozenset({"is", "are", "was", "were", "be", "been", "called", "branded", "labelled", "labeled",
                         "described", "as", "either", "neither", "mere", "just", "simply"})
@@ -181,19 +184,19 @@ def _claim_blames(text: str, tokens: list[Token], sentence: Sentence, number: in
             if hits:
                 s, e, _ = hits[0]
                 specific.append(_Found(claim.mention, _mention(text, sub, by + 1 + s, by + 1 + e), f"{phrase} by",
-                                       "claim-by-agent", 0.9, number, sentence))
+                                       "claim-by-agent", 0.93, number, sentence))
             else:
                 end = noun_phrase_after(sub, by + 1, cues)
                 if end > by + 1:
                     specific.append(_Found(claim.mention, _mention(text, sub, by + 1, end), f"{phrase} by",
-                                           "claim-by-agent", 0.85, number, sentence))
+                                           "claim-by-agent", 0.88, number, sentence))
     # "... connected to Y".
     for k, length, phrase in cues.connections_index.find(sub):
         hits = [h for h in scan(sub[k + length:k + length + 6]) if h[0] <= 2]
         if hits and not _negated(sub, k, cues):
             s, e, _ = hits[0]
             specific.append(_Found(claim.mention, _mention(text, sub, k + length + s, k + length + e), phrase,
-                                   "claim-connection", 0.8, number, sentence))
+                                   "claim-connection", 0.85, number, sentence))
     # Parties named in the content: the doers of an act, or called by a label for perpetrators.
     headline = claim.kind == "headline"
     for s, e, entries in scan(sub):
@@ -204,15 +207,38 @@ def _claim_blames(text: str, tokens: list[Token], sentence: Sentence, number: in
             continue
         act = _act_after(sub, e, cues) if kinds & _AGENT_TYPES else None
         if act is not None:
-            found = _Found(claim.mention, _mention(text, sub, s, e), act, "claim-agent", 0.8, number, sentence)
+            found = _Found(claim.mention, _mention(text, sub, s, e), act, "claim-agent", 0.88, number, sentence)
             (labels if kinds == {"label"} else specific).append(found)
-        elif "label" in kinds and (_predicate_before(sub, s) or _subject_position(sub, s)):
+        elif "label" in kinds and (_predicate_before(sub, s) or (_subject_position(sub, s) and _damning(sub, s, e, cues))):
             accused = _mention(text, sub, s, e)
-            labels.append(_Found(claim.mention, accused, "names " + accused.text.lower(), "claim-label", 0.7, number,
-                                 sentence))
+            labels.append(_Found(claim.mention, accused, "calls them " + _label_words(accused.text), "claim-label", 0.85,
+                                 number, sentence))
+    # A party the registry does not know, opening the claim as the doer: "Ukrainian troops had fired on the plant".
+    if not specific and not labels:
+        doer = _leading_doer(sub, cues)
+        if doer is not None:
+            s, e, act = doer
+            specific.append(_Found(claim.mention, _mention(text, sub, s, e), act, "claim-agent", 0.75, number, sentence))
     # A named party outweighs a generic label in the same claim: "attackers ... linked to Y" blames Y.
     # A headline's "Iraqi official: perpetrators arrested" adds no accusation to the body's.
     yield from specific or ([] if headline else labels[:1])
+
+
+def _leading_doer(tokens: Sequence[Token], cues: Cues) -> tuple[int, int, str] | None:
+    """The noun phrase opening a claim, when it names a party (a capitalised name or a force) doing an act."""
+    start = 1 if tokens and tokens[0].lower == "that" else 0
+    k = start
+    while k < len(tokens) and k - start < 6 and tokens[k].text[:1].isalnum() and tokens[k].lower not in _BE \
+            and tokens[k].lower not in ("had", "has", "have", "will", "would", "were", "was") \
+            and not cues.acts_index.match(tokens, k):
+        k += 1
+    if k == start or cues.conditional_index.match(tokens, start) or cues.negation_index.match(tokens, start):
+        return None
+    words = tokens[start:k]
+    if not (any(t.text[:1].isupper() for t in words) and words[-1].lower in _FORCES):
+        return None
+    act = _act_after(tokens, k, cues)
+    return (start, k, act) if act is not None else None
 
 
 def _act_after(tokens: Sequence[Token], j: int, cues: Cues) -> str | None:
@@ -238,6 +264,20 @@ def _act_after(tokens: Sequence[Token], j: int, cues: Cues) -> str | None:
     return None
 
 
+def _damning(tokens: Sequence[Token], s: int, e: int, cues: Cues) -> bool:
+    """A label that accuses by itself ("outlaws", "crime gangs") or names the act ("the perpetrators of the
+    attacks"); "those responsible would face justice" accuses no one."""
+    words = tokens[s:e]
+    return any(t.lower in cues.pejoratives for t in words) or any(cues.acts_index.match(words, k) for k in range(len(words)))
+
+
+def _label_words(mention: str) -> str:
+    words = mention.split()
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    return " ".join(words).lower().strip("“”\"") or mention.lower()
+
+
 def _subject_position(tokens: Sequence[Token], s: int) -> bool:
     """The label opens its clause: "the perpetrators of the attacks were aimed at destabilizing Iraq"."""
     k = s - 1
@@ -253,12 +293,12 @@ def _predicate_before(tokens: Sequence[Token], s: int) -> bool:
 
 
 def _negated(tokens: Sequence[Token], i: int, cues: Cues) -> bool:
-    for k in range(max(0, i - _NEGATION_REACH), i):
+    """A negation in the same clause just before: "did not blame", "No known Iran-backed groups"."""
+    for k in range(i - 1, max(-1, i - 1 - _NEGATION_REACH), -1):
         tok = tokens[k]
-        if tok.text in (",", ";", ".") and k < i - 1:
-            continue
+        if tok.text in (",", ";", ".", ":") or tok.lower in ("that", "which", "who", "because", "but"):
+            return False  # "there was no doubt that Iran was responsible": the negation is another clause's
         if cues.negation_index.match(tokens, k) or tok.lower.endswith("n't"):
-            # "No known Iran-backed groups have claimed" negates; "no one" far back does not.
             return True
     return False
 

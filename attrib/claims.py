@@ -76,8 +76,11 @@ _NEGATIVE_SOURCES = frozenset({"none", "no", "neither", "nor", "nothing", "nobod
                                "there", "here", "what", "which", "it's"})
 _PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you", "who", "that", "people", "police", "staff", "military", "army",
                               "government", "media", "press", "public", "leadership"})
-_ADDRESSEES = frozenset({"me", "him", "her", "us", "them", "you", "reporters", "journalists", "lawmakers", "parliament",
-                         "the", "a", "an"})
+_CHARGE_NOUNS = frozenset({"accusation", "allegation", "claim", "charge", "assertion", "assessment", "account", "version"})
+_OPENING = frozenset({"“", '"', "‘", "'", "«", "„"})
+_CLOSING = frozenset({"”", '"', "’", "'", "»"})
+_AFTER_QUOTE = _CLOSING | {",", "—", "–"}
+_ADDRESSEES = frozenset({"me", "him", "her", "us", "them", "you", "reporters", "journalists", "lawmakers", "parliament"})
 _TRAILING_PHRASES = frozenset({"without", "after", "before", "as", "when", "while", "shortly", "following", "amid",
                                "during", "since", "in", "on", "at", "which", "who", "although", "though", "because",
                                "just", "hours", "days", "minutes", "moments", "late", "early", "according"})
@@ -140,6 +143,10 @@ def extract_claims(article: Article, segments: Segments, *, cues: Cues) -> Itera
             pending_quotes.append((quotes[-1], last_sentence))
         if paragraph_claims:
             last_speaker[index] = paragraph_claims[-1]
+        else:
+            lead_in = _lead_in(text, by_paragraph.get(index, []), quotes, cues)
+            if lead_in is not None:
+                last_speaker[index] = lead_in
         claims.extend(paragraph_claims)
     claims.sort(key=lambda c: (c.start, c.end))
     seen: set[tuple[int, int]] = set()
@@ -148,6 +155,20 @@ def extract_claims(article: Article, segments: Segments, *, cues: Cues) -> Itera
             continue
         seen.add((claim.start, claim.end))
         yield claim
+
+
+def _lead_in(text: str, sentences: list[Sentence], quotes: list[Quote], cues: Cues) -> Claim | None:
+    """"The ministry later issued a statement:" ends a paragraph: its subject speaks the quote that follows."""
+    if not sentences or not text[sentences[-1].start:sentences[-1].end].rstrip().endswith(":"):
+        return None
+    sentence = sentences[-1]
+    tokens = tokenize(text, sentence.start, sentence.end, quotes)
+    subject = sentence_subject(tokens, cues)
+    if subject is None:
+        return None
+    s, e = subject
+    mention = Mention(text[tokens[s].start:tokens[e - 1].end], tokens[s].start, tokens[e - 1].end)
+    return Claim(sentence.end, sentence.end, "direct", ":", mention, "lead-in")
 
 
 def _donor(quote: Quote, paragraph_claims: list[Claim], previous: Claim | None, text: str) -> Claim | None:
@@ -325,13 +346,21 @@ def _is_verb_use(tokens: list[Token], i: int, length: int, cues: Cues) -> bool:
         return False
     if prev in _DETERMINERS:
         return False
+    if prev in ("not", "never") or prev.endswith("n't"):
+        return False  # "He did not say who was responsible": nothing was said
+    for k in range(i - 1, max(-1, i - 6), -1):
+        if tokens[k].text in (",", ";", ":") or tokens[k].quoted:
+            break
+        if tokens[k].lower in ("whether", "if"):
+            return False  # "Asked whether Washington believed ...": a question, not a report
     if i > 0 and tok.text[:1].isupper() and tokens[i - 1].text not in ("“", '"', ":"):
         return False  # "The United States", "Sunday Times": a name, not a verb
     if nxt == "of":
         return False  # "a central promise of", "claims of"
-    lemma_form = not tok.lower.endswith(("s", "ed", "ing")) and length == 1
+    entry = cues.speech.get(tok.lower)
+    lemma_form = length == 1 and entry is not None and entry[0] == tok.lower
     if lemma_form and not (prev in _PLURAL_SUBJECTS or prev in _MODALS or prev in ("did", "do", "does", "to", "also")
-                           or (prev.endswith("s") and not prev.endswith("ss")) or tok.lower in ("said", "told")):
+                           or (prev.endswith("s") and not prev.endswith(("ss", "'s")))):
         return False  # a bare base form needs a plural subject: "officials say", not "a central promise"
     if prev == "to" and not tok.lower.endswith("ed"):
         return False  # "refused to comment", "is expected to announce"
@@ -364,7 +393,14 @@ def _cue_attribution(tokens: list[Token], i: int, length: int, lemma: str, kind:
     left = i - 1
     while left >= 0 and tokens[left].text in ",":
         left -= 1
-    after_break = i == 0 or tokens[i - 1].text in (",", "”", '"', "’", "—", "–") or (i >= 2 and tokens[i - 1].text == "," and tokens[i - 2].text in "”\"’")
+    after_break = i == 0 or tokens[i - 1].text in _AFTER_QUOTE or (i >= 2 and tokens[i - 1].text == "," and tokens[i - 2].text in _CLOSING)
+    if kind == "addressee":
+        # "“...,” a ministry spokesman told reporters.": the addressee stands before the end.
+        k = rest
+        while k < n and k - rest < 3 and (_capitalised(tokens[k]) or tokens[k].lower in _ADDRESSEES) and not tokens[k].quoted:
+            k += 1
+        if k > rest and _ends_clause(tokens, _skip_adverbials(tokens, k, cues), cues):
+            rest = _skip_adverbials(tokens, k, cues)
     # Postposed and inverted: "..., said a military spokesman late on Sunday."
     if after_break and i > 0:
         np_end = noun_phrase_after(tokens, after, cues)
@@ -378,7 +414,7 @@ def _cue_attribution(tokens: list[Token], i: int, length: int, lemma: str, kind:
         subject = source_before(tokens, i, cues)
         if subject is not None:
             s0 = subject[0]
-            if s0 > 0 and tokens[s0 - 1].text in (",", "”", '"', "’", "—", "–"):
+            if s0 > 0 and tokens[s0 - 1].text in _AFTER_QUOTE:
                 content = _content_before(tokens, s0)
                 if content is not None:
                     return _Attribution(i, length, lemma, kind, subject, content, "postposed")
@@ -425,6 +461,9 @@ def _content_after(tokens: list[Token], start: int, kind: str, cues: Cues) -> tu
                 break
             if tok.text in (",", ";") and end + 1 < n and tokens[end + 1].lower == "but":
                 break  # ", but ...": the reporter's own contrast
+            if tok.text == "," and end + 2 < n and tokens[end + 1].lower in ("a", "an") \
+                    and tokens[end + 2].lower in _CHARGE_NOUNS:
+                break  # "..., an accusation Kyiv rejected": the reporter's comment on it
             if tok.text in (",", ";") and end > start and _attribution_follows(tokens, end + 1, cues):
                 break  # "..., it said, ..." or "...; opponents say ...": another attribution starts
         end += 1
@@ -435,6 +474,11 @@ def _content_after(tokens: list[Token], start: int, kind: str, cues: Cues) -> tu
         return None
     if first == "to" or (first in ("not", "never") and start + 1 < n and tokens[start + 1].lower == "to"):
         return None  # "vowed to pursue ...": a commitment, not a report; quotes inside still count
+    infinitive = next((k for k in range(start, min(end, start + 8)) if tokens[k].lower == "to" and not tokens[k].quoted
+                       and k + 1 < end and tokens[k + 1].text.isalpha() and tokens[k + 1].text.islower()), None)
+    if infinitive is not None and (first in _PP_STARTS or first in ("since", "until", "once", "repeatedly", "again")) \
+            and not _has_verb(tokens, start, infinitive) and not any(t.text == "," for t in tokens[start:infinitive]):
+        return None  # "promised since taking office to bring ...": an adverbial, then a commitment
     if first in ("for", "on", "upon") and kind == "object":
         return None  # "called for calm", "called on the government to ..."
     opens_quote = tokens[start].text in ("“", '"', "‘", "«", "„")
@@ -469,7 +513,7 @@ def _starts_attribution(tokens: list[Token], j: int, cues: Cues) -> bool:
 def _attribution_follows(tokens: list[Token], j: int, cues: Cues) -> bool:
     """A short source and a cue follow: "it said", "opponents say", "the ministry added"."""
     n = len(tokens)
-    for k in range(j, min(n, j + 5)):
+    for k in range(j, min(n, j + 8)):
         tok = tokens[k]
         if tok.quoted or tok.text in _BREAKS:
             return False
@@ -510,11 +554,11 @@ def _content_before(tokens: list[Token], stop: int) -> tuple[int, int] | None:
         if start < end and tokens[start].text == ",":
             start += 1
     # A quotation right before the cue is the claim; the words before its opening mark are the reporter's.
-    if end > start and tokens[end - 1].text in ("”", '"', "’", "»"):
+    if end > start and tokens[end - 1].text in _CLOSING:
         j = end - 2
         while j >= start and tokens[j].quoted:
             j -= 1
-        if j >= start and tokens[j].text in ("“", '"', "‘", "«", "„"):
+        if j >= start and tokens[j].text in _OPENING:
             start = j
     if end <= start:
         return None
@@ -666,6 +710,11 @@ def source_before(tokens: list[Token], i: int, cues: Cues) -> tuple[int, int] | 
             end -= 2  # "has for months pointed to ..."
         else:
             break
+    # "The Kurdistan Regional Government (KRG) blamed": an acronym in brackets belongs to the name.
+    if end > 1 and tokens[end - 1].text == ")":
+        opening = next((k for k in range(end - 2, max(-1, end - 8), -1) if tokens[k].text == "("), None)
+        if opening is not None and opening > 0:
+            end = opening
     # "X, spokesman of ..., said": the comma closes an apposition to the source.
     if end > 0 and tokens[end - 1].text == ",":
         return _before_apposition(tokens, end - 1, cues)
@@ -699,11 +748,14 @@ def _before_apposition(tokens: list[Token], comma: int, cues: Cues) -> tuple[int
         return None  # "..., in Baghdad, said": no source before the comma
     inner = (opening + 1, comma)
     first = tokens[inner[0]]
-    if _capitalised(first) and not any(t.lower in _VERBISH for t in tokens[inner[0]:inner[1]]):
+    words = tokens[inner[0]:inner[1]]
+    if all(_capitalised(t) or t.lower in ("al", "bin", "ibn", "abu", "de", "van", "von") for t in words):
+        # "Its spokesman, Jonah Petrakis, said": the name between the commas is the source.
         named = _valid_source(tokens, *inner, cues)
         if named is not None and _names_someone(tokens, comma):
             return named
-    if not (first.lower.endswith(("ing", "ed")) or first.lower in _RELATIVES or first.text[:1].islower()):
+    elif not (first.lower.endswith(("ing", "ed")) or first.lower in _RELATIVES or first.text[:1].islower()
+              or any(t.text[:1].islower() for t in words)):
         return None
     segment = _segment_back(tokens, opening)
     if segment is None:

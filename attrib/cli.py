@@ -17,10 +17,14 @@ from typing import Callable
 import click
 
 from . import __version__
-from .errors import AttribError, message
-from .pipeline import analyze_paths
-from .render import FORMATS, analysis_record, error_record, make_consoles, plain, table, write_records
+from .errors import AttribError, RulesError, message
+from .diff import OUTLET_FROM, compare
+from .pipeline import Outcome, analyze_paths
+from .render import (DIFF_FORMATS, FORMATS, analysis_record, comparison_table, error_record, explanation_text,
+                     make_consoles, plain, suggestions_text, table, write_comparison, write_records)
+from .resolve import explain, near_duplicates
 from .rules import Registry, load_rules
+from .suggest import suggest
 
 
 
@@ -58,6 +62,18 @@ def _registry(rules_dirs: tuple[str, ...], no_default_rules: bool) -> Registry:
     for warning in registry.warnings:
         click.echo(f"attrib: warning: {warning}", err=True)
     return registry
+
+
+def _failed(outcome: Outcome) -> bool:
+    """Report an outcome's warnings and error on stderr; true when there is nothing to use."""
+    for warning in outcome.warnings:
+        _say(outcome.where, f"warning: {warning}")
+    if outcome.analysis is None and outcome.record is None:
+        if outcome.exception is not None and _debug():
+            traceback.print_exception(outcome.exception)
+        _say(outcome.where, outcome.error or "failed")
+        return True
+    return False
 
 
 class _Group(click.Group):
@@ -120,13 +136,8 @@ def analyze(paths: tuple[str, ...], fmt: str, outlet: str | None, date: Date | N
     def records():
         nonlocal failed, articles, claims, blames
         for outcome in analyze_paths(paths, registry, outlet=outlet, date=date, keep_going=True):
-            for warning in outcome.warnings:
-                _say(outcome.where, f"warning: {warning}")
-            if outcome.analysis is None:
+            if _failed(outcome) or outcome.analysis is None:
                 failed += 1
-                if outcome.exception is not None and _debug():
-                    traceback.print_exception(outcome.exception)
-                _say(outcome.where, outcome.error or "failed")
                 yield error_record(outcome.name, outcome.error or "failed", outcome.line)
                 continue
             articles += 1
@@ -146,6 +157,157 @@ def analyze(paths: tuple[str, ...], fmt: str, outlet: str | None, date: Date | N
         rate = f", {articles / elapsed:,.0f} articles/s" if elapsed > 0 and articles > 1 else ""
         click.echo(f"attrib: {articles} article{'s' if articles != 1 else ''} analyzed, {claims} claims, "
                    f"{blames} blames, {failed} failed, in {elapsed:.2f} s{rate}", err=True)
+    if failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=str)
+@click.option("-f", "--format", "fmt", type=click.Choice(DIFF_FORMATS), default="table", show_default=True,
+              help="Output format; the json is described in the README.")
+@click.option("--outlet", help="Outlet name for every input (overrides detection, front matter and analyses).")
+@click.option("--outlet-from", type=click.Choice(OUTLET_FROM),
+              help="Group articles by their file's name or its directory's name instead of their outlet, "
+                   "for corpora laid out by outlet.")
+@click.option("--date", callback=_date, metavar="YYYY-MM-DD",
+              help="Publication date for every article analysed (resolves titles such as 'the premier').")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Leave out claims and blames below this confidence.")
+@click.option("--exit-code", is_flag=True,
+              help="Exit with 3 when the outlets differ (a blame some report and others do not); "
+                   "unreadable inputs still exit with 1.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
+@rules_options
+def diff(paths: tuple[str, ...], fmt: str, outlet: str | None, outlet_from: str | None, date: Date | None,
+         min_confidence: float, exit_code: bool, quiet: bool, rules_dirs: tuple[str, ...],
+         no_default_rules: bool) -> None:
+    """Compare how outlets report the same event: who blames whom, whom they quote, what they call the accused.
+
+    PATHS are what attrib analyze reads (.txt/.md files, directories, JSON
+    Lines corpora, - for standard input) and JSON Lines of analyses written by
+    attrib analyze --format jsonl, which are compared without analysing again.
+    """
+    if outlet is not None and outlet_from is not None:
+        raise click.UsageError("--outlet and --outlet-from both choose the outlet; use one of them.")
+    registry = _registry(rules_dirs, no_default_rules)
+    started = time.perf_counter()
+    failed = 0
+
+    def records():
+        nonlocal failed
+        for outcome in analyze_paths(paths, registry, outlet=outlet, date=date, analyses=True, keep_going=True):
+            if _failed(outcome):
+                failed += 1
+            elif outcome.record is not None:
+                yield outcome.record
+            elif outcome.analysis is not None:
+                yield analysis_record(outcome.analysis)
+
+    comparison = compare(records(), outlet_from=outlet_from, min_confidence=min_confidence)
+    if fmt == "table":
+        comparison_table(make_consoles()[0], comparison)
+    else:
+        write_comparison(comparison, fmt, sys.stdout)
+    if not quiet:
+        articles = sum(o.articles for o in comparison.outlets)
+        outlets = len(comparison.outlets)
+        differ = sum(pair.differs for pair in comparison.pairs)
+        click.echo(f"attrib: {articles} article{'s' if articles != 1 else ''} from {outlets} "
+                   f"outlet{'s' if outlets != 1 else ''} compared, {len(comparison.pairs)} blame "
+                   f"pair{'s' if len(comparison.pairs) != 1 else ''} ({differ} differ), {failed} failed, "
+                   f"in {time.perf_counter() - started:.2f} s", err=True)
+    if failed:
+        sys.exit(1)
+    if exit_code and comparison.differs:
+        sys.exit(3)
+
+
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count:,} {word if count == 1 else plural or word + 's'}"
+
+
+@cli.group("rules")
+def rules_group() -> None:
+    """Check, explain and extend the alias registry.
+
+    The rules are the YAML files shipped with attrib plus your own --rules
+    directories layered over them; these commands read them and never write them.
+    """
+
+
+@rules_group.command("check")
+@rules_options
+def rules_check(rules_dirs: tuple[str, ...], no_default_rules: bool) -> None:
+    """Validate the rules: every problem on stdout as path:line:col: message.
+
+    Exit code 0 when the rules are clean, 1 when there are problems. Warnings
+    (near-duplicate aliases of different entities, unknown files) go to stderr
+    and do not change the exit code; with --rules, near duplicates are looked
+    for only where your directories take part.
+    """
+    try:
+        registry = load_rules(rules_dirs, defaults=not no_default_rules)
+    except RulesError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem))
+        for warning in exc.warnings:
+            click.echo(f"attrib: warning: {warning}", err=True)
+        files = len({p.path for p in exc.problems})
+        click.echo(f"attrib: {_plural(len(exc.problems), 'problem')} in {_plural(files, 'file')}", err=True)
+        sys.exit(1)
+    layered = bool(rules_dirs) and not no_default_rules
+    warnings = sorted(registry.warnings + tuple(near_duplicates(registry, from_layer=1 if layered else 0)))
+    for warning in warnings:
+        click.echo(f"attrib: warning: {warning}", err=True)
+    click.echo(f"attrib: rules OK: {_plural(len(registry.entities), 'entity', 'entities')}, "
+               f"{_plural(len(registry.sites), 'name')} and aliases in {_plural(len(registry.sources), 'file')}, "
+               f"{_plural(len(warnings), 'warning')}", err=True)
+
+
+@rules_group.command("who")
+@click.argument("name")
+@click.option("--date", callback=_date, metavar="YYYY-MM-DD",
+              help="The article's date: titles such as 'the premier' resolve to their holder on that day.")
+@rules_options
+def rules_who(name: str, date: Date | None, rules_dirs: tuple[str, ...], no_default_rules: bool) -> None:
+    """How NAME resolves and why: the entity, the alias or title that matched
+    (exact or fuzzy, with its score), the runners-up and what the date changed."""
+    registry = _registry(rules_dirs, no_default_rules)
+    click.echo(explanation_text(explain(name, registry, date)), nl=False)
+
+
+@rules_group.command("suggest")
+@click.argument("paths", nargs=-1, required=True, type=str)
+@click.option("--outlet", help="Outlet name for every input (overrides detection and front matter).")
+@click.option("--date", callback=_date, metavar="YYYY-MM-DD",
+              help="Publication date for every input (resolves titles such as 'the premier').")
+@rules_options
+def rules_suggest(paths: tuple[str, ...], outlet: str | None, date: Date | None, rules_dirs: tuple[str, ...],
+                  no_default_rules: bool) -> None:
+    """Registry entries for the speakers and accused parties that PATHS name but the rules lack.
+
+    Prints YAML to paste into the entities.yaml of your own rules directory
+    (--rules DIR), each entry under comments giving its mentions, the nearest
+    registered entity and its similarity. Nothing is written: the rules files,
+    their comments and their layout stay yours.
+    """
+    registry = _registry(rules_dirs, no_default_rules)
+    failed = articles = 0
+
+    def analyses():
+        nonlocal failed, articles
+        for outcome in analyze_paths(paths, registry, outlet=outlet, date=date, keep_going=True):
+            if _failed(outcome) or outcome.analysis is None:
+                failed += 1
+                continue
+            articles += 1
+            yield outcome.analysis
+
+    found = suggest(analyses(), registry)
+    click.echo(suggestions_text(found), nl=False)
+    click.echo(f"attrib: {_plural(len(found), 'unregistered name')} in {_plural(articles, 'article')}"
+               f"{f', {failed} failed' if failed else ''}; nothing written: paste what you keep into your "
+               "rules directory's entities.yaml and pass it with --rules", err=True)
     if failed:
         sys.exit(1)
 

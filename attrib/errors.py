@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 
 
 class AttribError(Exception):
@@ -49,8 +50,9 @@ class Problem:
 class RulesError(AttribError):
     """The rules directories hold mistakes; every problem is listed, sorted."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], warnings: Iterable[Problem] = ()):
         self.problems = sorted(set(problems))  # a node reached through several aliases is one problem
+        self.warnings = tuple(sorted(warnings))
         super().__init__("\n".join(str(p) for p in self.problems))
 
     def __str__(self) -> str:
@@ -71,6 +73,8 @@ MESSAGES = {
     "not_object": 'not a JSON object (a corpus line is {{"text": "...", ...}})',
     "no_text": 'record has no "text" field',
     "text_type": '"text" is {kind}, not a string',
+    "an_analysis": "record is a saved analysis, not an article (compare analyses with attrib diff)",
+    "bad_analysis": "record is not an analysis from attrib analyze: {problem}",
     "decoded_as": "not UTF-8; decoded as {encoding}",
     "surrogates": "holds invalid Unicode (lone surrogates); replaced with U+FFFD",
     "internal": "internal error: {error} (please report it with the command that caused it; --debug shows details)",

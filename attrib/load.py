@@ -19,7 +19,7 @@ import zlib
 from dataclasses import dataclass
 from datetime import date as Date
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO, Any, Iterable, Iterator
 
 from .errors import InputError, message
 from .model import Article
@@ -42,7 +42,7 @@ _HEAD_LINES = 12
 _TERMINAL = re.compile(r"[.!?…:;][”\"’')\]]*\s*$")  # ends like a sentence, not like a headline
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,4}\s*/\s+"  # "Shafaq News / "
-    r"|[A-Z]{3,}(?:[ ,]+[A-Za-z.]+){0,3}\s*(?:\([^()\n]{1,40}\))?\s*[—–-]{1,2}\s+)"  # "BAGHDAD (Reuters) - "
+    r"|[A-Z]{3,}(?:[ ,]+[A-Za-z0-9.]+){0,4}\s*(?:\([^()\n]{1,40}\))?\s*[—–-]{1,2}\s+)"  # "BAGHDAD, Dec 20 (Reuters) - "
 )
 _LINK_HEADER = re.compile(r"\s*(read more|read also|also read|related|more on this|see also|recommended|more stories)\b",
                           re.IGNORECASE)
@@ -66,6 +66,9 @@ class Source:
     line: int | None = None
     meta: tuple[tuple[str, str], ...] = ()
     warning: str | None = None
+    # An analysis read back from ``attrib analyze --format jsonl`` (the output contract's object), for
+    # callers that compare analyses rather than make them.
+    record: dict[str, Any] | None = None
     origin: str | None = None  # the corpus a record comes from: problems are reported at origin:line
 
     @property
@@ -161,10 +164,12 @@ def read_file(path: str | os.PathLike[str]) -> tuple[str, str | None]:
 # ------------------------------------------------------------------------ inputs
 
 
-def iter_sources(paths: Iterable[str], *, stdin: IO[bytes] | None = None) -> Iterator[Source]:
+def iter_sources(paths: Iterable[str], *, stdin: IO[bytes] | None = None, analyses: bool = False) -> Iterator[Source]:
     """Expand the command line into sources, in order: files, directories, ``-``, JSONL corpora.
 
     Never raises for a bad input: each one becomes a Source with an ``error``.
+    With ``analyses``, a JSON Lines record holding "claims" is an analysis made earlier (``Source.record``),
+    and one holding only "error" is a failure reported when it was made.
     """
     for raw in paths:
         if raw == "-":
@@ -173,7 +178,7 @@ def iter_sources(paths: Iterable[str], *, stdin: IO[bytes] | None = None) -> Ite
             except OSError as exc:
                 yield Source("-", error=message("unreadable", reason=_reason(exc)))
                 continue
-            yield from _text_or_corpus("-", data)
+            yield from _text_or_corpus("-", data, analyses)
             continue
         path = Path(raw)
         try:
@@ -183,12 +188,12 @@ def iter_sources(paths: Iterable[str], *, stdin: IO[bytes] | None = None) -> Ite
             yield Source(shown_name(raw), error=message("unreadable", reason=_reason(exc)))
             continue
         if not is_dir:
-            yield from _file_sources(raw)
+            yield from _file_sources(raw, analyses)
             continue
         if not found:
             yield Source(shown_name(raw), error=message("no_articles"))
         for p in found:
-            yield from _file_sources(str(p))
+            yield from _file_sources(str(p), analyses)
 
 
 def _is_input(name: str) -> bool:
@@ -198,9 +203,9 @@ def _is_input(name: str) -> bool:
                                                                                           "changelog"))
 
 
-def _file_sources(name: str) -> Iterator[Source]:
+def _file_sources(name: str, analyses: bool) -> Iterator[Source]:
     if name.lower().endswith(CORPUS_SUFFIXES):
-        yield from _corpus_sources(name)
+        yield from _corpus_sources(name, analyses)
         return
     try:
         text, warning = read_file(name)
@@ -210,7 +215,7 @@ def _file_sources(name: str) -> Iterator[Source]:
     yield Source(shown_name(name), text=text, warning=warning)
 
 
-def _text_or_corpus(name: str, data: bytes) -> Iterator[Source]:
+def _text_or_corpus(name: str, data: bytes, analyses: bool) -> Iterator[Source]:
     if data.startswith(_GZIP_MAGIC):
         try:
             data = gzip.decompress(data)
@@ -218,7 +223,7 @@ def _text_or_corpus(name: str, data: bytes) -> Iterator[Source]:
             yield Source(name, error=message("unreadable", reason=_reason(exc)))
             return
     if data.lstrip(codecs.BOM_UTF8 + b" \t\r\n")[:1] == b"{":
-        yield from _records(name, io.BytesIO(data))
+        yield from _records(name, io.BytesIO(data), analyses)
         return
     try:
         text, warning = decode(data, name)
@@ -228,7 +233,7 @@ def _text_or_corpus(name: str, data: bytes) -> Iterator[Source]:
     yield Source(name, text=text, warning=warning)
 
 
-def _corpus_sources(name: str) -> Iterator[Source]:
+def _corpus_sources(name: str, analyses: bool) -> Iterator[Source]:
     shown = shown_name(name)
     path = Path(name)
     try:
@@ -243,12 +248,12 @@ def _corpus_sources(name: str) -> Iterator[Source]:
         return
     with raw:
         try:
-            yield from _records(shown, raw)
+            yield from _records(shown, raw, analyses)
         except (OSError, EOFError, zlib.error) as exc:
             yield Source(shown, error=message("unreadable", reason=_reason(exc)))
 
 
-def _records(name: str, lines: Iterable[bytes]) -> Iterator[Source]:
+def _records(name: str, lines: Iterable[bytes], analyses: bool) -> Iterator[Source]:
     """One source per JSON Lines record; a broken line is reported with its number and skipped.
 
     Lines are split on "\\n" only (as ``wc -l`` and editors count them) and decoded one by one, so a
@@ -277,6 +282,12 @@ def _records(name: str, lines: Iterable[bytes]) -> Iterator[Source]:
         except RecursionError:
             yield Source(name, error=message("bad_json", reason="nested too deeply", column=1), line=number, origin=name)
             continue
+        if analyses and isinstance(record, dict) and ("claims" in record or "error" in record and "text" not in record):
+            yield _analysis_source(name, number, record)
+            continue
+        if isinstance(record, dict) and "claims" in record and "text" not in record:
+            yield Source(name, error=message("an_analysis"), line=number, origin=name)
+            continue
         if not isinstance(record, dict):
             yield Source(name, error=message("not_object"), line=number, origin=name)
             continue
@@ -297,6 +308,38 @@ def _records(name: str, lines: Iterable[bytes]) -> Iterator[Source]:
         yield Source(label, text=text, line=number, meta=meta, warning=warning, origin=name)
     if blank is not False:  # a corpus with no record at all is reported like an empty article file
         yield Source(name, error=message("empty" if blank is None else "blank"))
+
+
+def _analysis_source(name: str, number: int, record: dict[str, Any]) -> Source:
+    """An analysis record, checked for the fields a comparison reads, or the failure it records."""
+    label = shown_name(record["file"]) if isinstance(record.get("file"), str) and record["file"] else f"{name}:{number}"
+    if "claims" not in record:  # an error record: the failure happened when the analysis was made
+        line = record.get("line")
+        line = line if isinstance(line, int) and not isinstance(line, bool) else None
+        return Source(label, error=shown_name(str(record["error"])), line=line, origin=label if line else None)
+    problem = _analysis_problem(record)
+    if problem:
+        return Source(name, error=message("bad_analysis", problem=problem), line=number, origin=name)
+    return Source(label, line=number, record=record)
+
+
+_ANALYSIS_NAMES = (("claims", ("speaker", "speaker_id")), ("blames", ("accuser", "accuser_id", "accused", "accused_id")))
+
+
+def _analysis_problem(record: dict[str, Any]) -> str | None:
+    if not isinstance(record.get("outlet"), (str, type(None))):
+        return '"outlet" must be a string or null'
+    for key, names in _ANALYSIS_NAMES:
+        items = record.get(key)
+        if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+            return f'"{key}" must be a list of objects'
+        for index, item in enumerate(items):
+            for field in names:
+                if not isinstance(item.get(field), (str, type(None))):
+                    return f'{key}[{index}]: "{field}" must be a string or null'
+            if not isinstance(item.get("confidence"), (int, float)) or isinstance(item.get("confidence"), bool):
+                return f'{key}[{index}]: "confidence" must be a number'
+    return None
 
 
 # ----------------------------------------------------------------------- parsing
@@ -462,7 +505,8 @@ def _body(text: str, lines: list[tuple[int, int]], outlets: Outlets,
             seen.add(key)
         end = s + len(raw.rstrip(" \t\u00a0"))
         start += _prefix_length(text[start:end], outlets)
-        if title_span is None and not terminal or (title_span is None and given_title and line == given_title):
+        headline = not terminal or (line[-1:] in "?!" and words <= 15)  # "Who is to blame?"
+        if title_span is None and headline or (title_span is None and given_title and line == given_title):
             title_span = (start, end)
             if title is None:
                 title = text[start:end]

@@ -12,11 +12,20 @@ import csv
 import io
 import json
 import re
-from typing import IO, Any, Iterable
+from typing import IO, TYPE_CHECKING, Any, Iterable
 
+from .diff import Comparison
 from .model import Analysis, Blame, Claim
 
+if TYPE_CHECKING:
+    from .resolve import Explanation
+    from .suggest import Suggestion
+
 FORMATS = ("table", "json", "jsonl", "csv", "markdown")
+DIFF_FORMATS = ("table", "json", "markdown", "csv")
+DIFF_CSV_FIELDS = ("record", "outlet", "accuser", "accuser_id", "accused", "accused_id", "speaker", "speaker_id",
+                   "reported", "articles", "count", "confidence", "words", "cues", "evidence", "differs")
+ABSENT = "—"
 CSV_FIELDS = ("file", "outlet", "date", "record", "index", "speaker", "speaker_id", "mention", "accused", "accused_id",
               "accused_mention", "kind", "cue", "text", "start", "end", "claim", "confidence", "error")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -283,3 +292,302 @@ def to_string(records: Iterable[dict[str, Any]], fmt: str) -> str:
     buffer = io.StringIO()
     write_records(records, fmt, buffer)
     return buffer.getvalue()
+
+
+# --------------------------------------------------------------- rules workflow
+
+
+def _period(start: object, end: object) -> str:
+    return f"{start or '...'} to {end or 'now'}"
+
+
+def explanation_text(explanation: Explanation) -> str:
+    """``attrib rules who``: the entity a name resolves to, the match, the date's part, the runners-up."""
+    e = explanation
+    res = e.resolution
+    entity = res.entity
+    name = plain(e.name)
+    on = f" on {e.date}" if e.date else ""
+    lines: list[str] = []
+    if entity is not None:
+        lines.append(f"{name}  ->  {plain(entity.name)}  ({entity.id}, {entity.type})")
+    elif e.method == "ambiguous":
+        names = [plain(c.name) for c in e.candidates]
+        if len(names) == 1:  # a title in words any country's office fits: the date alone does not say whose
+            lines.append(f"{name}  ->  ambiguous{on}: the words fit any country's title; "
+                         f"the rules' only holder is {names[0]}")
+        else:
+            lines.append(f"{name}  ->  ambiguous{on}: {', '.join(names)}")
+    else:
+        lines.append(f"{name}  ->  not in the registry")
+    field = _field
+    if e.method == "exact" and entity is not None:
+        kind = "name" if e.matched == entity.name else "alias"
+        lines.append(field("  match:", f'exact, {kind} "{plain(e.matched)}"'))
+    elif e.method == "surname" and entity is not None:
+        lines.append(field("  match:", f'surname "{plain(e.matched)}" (the last word of the name "{plain(entity.name)}")'))
+    elif e.method == "role" and e.role is not None:
+        alias = "" if e.matched == e.role.title else f'"{plain(e.matched)}", an alias of '
+        lines.append(field("  match:", f'role: {alias}the title "{plain(e.role.title)}"'))
+    elif e.method == "partial":
+        lines.append(field("  match:", f'the registered "{plain(e.matched)}" inside the name'))
+    elif e.method == "fuzzy" and e.score is not None:
+        lines.append(field("  match:", f'fuzzy, similarity {e.score:.1f} to "{plain(e.matched)}" '
+                                       "(on transliteration skeletons)"))
+    elif e.method == "ambiguous":
+        titles = list(dict.fromkeys(h.role.title for h in e.holders))
+        what = f'the title "{plain(titles[0])}"' if len(titles) == 1 else f"{len(titles)} titles" if titles else "several entities"
+        lines.append(field("  match:", f'"{plain(e.matched or e.name)}" names {what}'))
+    elif res.method not in ("unresolved",):
+        lines.append(field("  match:", res.method))
+    if entity is not None or e.method == "ambiguous":
+        settle = ("" if entity is not None else " (an article naming one of them, or about one country, settles it)"
+                  if e.holders else " (an article naming one of them settles it)")
+        lines.append(field("  confidence:", f"{res.score:.2f}{settle}"))
+    if entity is not None and entity.source:
+        lines.append(field("  entry:", f"{entity.source}:{entity.line}"))
+    if entity is not None and e.date is not None:
+        held = [r.title for r in entity.roles if r.active(e.date)]
+        if held:
+            lines.append(field(f"  on {e.date}:", ", ".join(plain(t) for t in held)))
+    if e.holders:
+        several = len({h.role.title for h in e.holders}) > 1
+        lines.append("  holders:")
+        width = max(len(_period(h.role.start, h.role.end)) for h in e.holders)
+        for h in e.holders:
+            mark = ">" if e.date is not None and h.active else " "
+            title = f"  ({plain(h.role.title)})" if several else ""
+            lines.append(f"   {mark} {_period(h.role.start, h.role.end):<{width}}  {plain(h.entity.name)}{title}")
+    lines.extend(_date_lines(e))
+    if e.runners_up:
+        label = "  runners-up:" if entity is not None or e.method == "ambiguous" else "  nearest:"
+        for i, c in enumerate(e.runners_up):
+            lines.append(field(label if i == 0 else "", f'{plain(c.entity.name)} ({c.entity.id}): {c.score:.1f}, as "{plain(c.matched)}"'))
+    elif entity is not None:
+        lines.append(field("  runners-up:", "none"))
+    if entity is None and e.method != "ambiguous":
+        lines.append("  (attrib rules suggest ARTICLE... prints an entry to add for names the articles use)")
+    return "\n".join(lines) + "\n"
+
+
+def _field(label: str, text: str) -> str:
+    return f"{label:<17}{text}"
+
+
+def _date_lines(e: Explanation) -> list[str]:
+    label = "  the date:"
+    if e.date is None:
+        if e.holders and e.resolution.entity is None:
+            return [_field(label, "none given: a title several people held needs --date YYYY-MM-DD, "
+                                             "or an article that names the holder")]
+        return []
+    if e.holders and not any(h.active for h in e.holders):
+        return [_field(label, f"nobody held the title on {e.date}, as far as the rules know")]
+    if e.undated is not None:
+        before = e.undated
+        if before.entity is not None:
+            without = f"{plain(before.name)} ({before.method})"
+        elif before.method == "ambiguous":
+            holders = {h.entity.id: h.entity.name for h in e.holders}
+            without = "ambiguous between " + ", ".join(plain(holders.get(i, i)) for i in before.candidates)
+        else:
+            without = "not resolved"
+        done = "picked the holder" if e.resolution.entity is not None else "left only the holders"
+        return [_field(label, f"{done} on {e.date}; without a date: {without}")]
+    if e.holders:
+        return [_field(label, "changes nothing here: the same result on any date")]
+    return [_field(label, "changes nothing: names and aliases hold at every date")]
+
+
+def suggestions_text(suggestions: Iterable[Suggestion]) -> str:
+    """``attrib rules suggest``: YAML to paste, the evidence for each entry in comments above it."""
+    blocks = []
+    for s in suggestions:
+        roles = ", ".join(s.roles)
+        times = f"{s.mentions} mention{'s' if s.mentions != 1 else ''} in {s.articles} article{'s' if s.articles != 1 else ''}"
+        seen = ", ".join(f'"{plain(w)}"' for w in s.seen_as)
+        nearest = (f"{plain(s.nearest.entity.name)} ({s.nearest.entity.id}), similarity {s.nearest.score:.1f}"
+                   if s.nearest is not None else "none")
+        head = [f"# {plain(s.name)}: {roles}; {times}; seen as {seen}", f"# nearest in the registry: {nearest}"]
+        if s.extends is not None:
+            head.append(f"# if this is {plain(s.nearest.entity.name) if s.nearest else s.extends}, "
+                        "add the spelling to that entry:")
+        else:
+            head.append(f'# a new entry (type "{s.type}" is a guess: check it)')
+        blocks.append("\n".join(head) + "\n" + s.snippet)
+    return "\n".join(blocks)
+
+
+# ------------------------------------------------------------------------- diff
+
+
+def comparison_record(comparison: Comparison) -> dict[str, Any]:
+    """The JSON object of ``attrib diff``: outlets, the blame matrix, the summary, voices and naming."""
+    names = [outlet.name for outlet in comparison.outlets]
+    return {
+        "outlets": [{"name": o.name, "articles": o.articles, "files": list(o.files)} for o in comparison.outlets],
+        "differs": comparison.differs,
+        "summary": list(comparison.summary),
+        "pairs": [{
+            "accuser": pair.accuser.name, "accuser_id": pair.accuser.id,
+            "accused": pair.accused.name, "accused_id": pair.accused.id,
+            "differs": pair.differs,
+            "reported_by": [name for name, cell in zip(names, pair.cells) if cell is not None],
+            "outlets": {name: None if cell is None else {
+                "confidence": cell.confidence, "articles": cell.articles, "blames": cell.blames,
+                "cues": list(cell.cues), "words": list(cell.words), "evidence": cell.evidence,
+                "files": list(cell.files)} for name, cell in zip(names, pair.cells)},
+        } for pair in comparison.pairs],
+        "voices": [{"speaker": v.speaker.name, "speaker_id": v.speaker.id, "only": v.only,
+                    "claims": dict(zip(names, v.claims))} for v in comparison.voices],
+        "naming": [{"accused": n.accused.name, "accused_id": n.accused.id,
+                    "words": {name: list(words) for name, words in zip(names, n.words)}} for n in comparison.naming],
+    }
+
+
+def comparison_rows(comparison: Comparison) -> Iterable[dict[str, Any]]:
+    """CSV rows, one per outlet for each blame pair, speaker and accused party (``record`` tells which)."""
+    names = [outlet.name for outlet in comparison.outlets]
+    for pair in comparison.pairs:
+        for name, cell in zip(names, pair.cells):
+            row = {"record": "pair", "outlet": name, "accuser": pair.accuser.name, "accuser_id": pair.accuser.id,
+                   "accused": pair.accused.name, "accused_id": pair.accused.id, "reported": cell is not None,
+                   "differs": pair.differs}
+            if cell is not None:
+                row.update(articles=cell.articles, count=cell.blames, confidence=cell.confidence,
+                           words="; ".join(cell.words), cues="; ".join(cell.cues), evidence=cell.evidence)
+            yield row
+    for voice in comparison.voices:
+        for name, count in zip(names, voice.claims):
+            yield {"record": "voice", "outlet": name, "speaker": voice.speaker.name, "speaker_id": voice.speaker.id,
+                   "reported": count > 0, "count": count, "differs": voice.differs}
+    for naming in comparison.naming:
+        for name, words in zip(names, naming.words):
+            yield {"record": "naming", "outlet": name, "accused": naming.accused.name,
+                   "accused_id": naming.accused.id, "reported": bool(words), "words": "; ".join(words)}
+
+
+def _csv_value(value: Any) -> Any:
+    return str(value).lower() if isinstance(value, bool) else safe_cell(value)
+
+
+def _blame_cell(cell) -> str:
+    return ABSENT if cell is None else f"{cell.confidence:.2f} ({cell.articles})"
+
+
+def _quoted(words: tuple[str, ...]) -> str:
+    return ", ".join(f'"{plain(w)}"' for w in words) if words else ABSENT
+
+
+def _outlets_line(comparison: Comparison) -> str:
+    articles = sum(o.articles for o in comparison.outlets)
+    listed = ", ".join(f"{plain(o.name)} ({o.articles})" for o in comparison.outlets)
+    return (f"{len(comparison.outlets)} outlet{'s' if len(comparison.outlets) != 1 else ''}, "
+            f"{articles} article{'s' if articles != 1 else ''}: {listed}")
+
+
+LEGEND = f"Cells: best confidence (number of articles); {ABSENT} not reported."
+
+
+def comparison_markdown(comparison: Comparison) -> str:
+    """The comparison as Markdown: the blame matrix and its summary, then voices and naming."""
+    heads = [_md(o.name) for o in comparison.outlets]
+
+    def header(*first: str, last: tuple[str, ...] = (), align: str = ":---:") -> list[str]:
+        columns = [*first, *heads, *last]
+        aligns = ["---"] * len(first) + [align] * len(heads) + ["---"] * len(last)
+        return ["| " + " | ".join(columns) + " |", "| " + " | ".join(aligns) + " |"]
+
+    lines = ["# Coverage compared", "", _outlets_line(comparison).replace("|", "\\|"), "", "## Who blamed whom", ""]
+    if comparison.pairs:
+        lines += header("Accuser", "Accused")
+        for pair in comparison.pairs:
+            cells = [_blame_cell(c) for c in pair.cells]
+            lines.append(f"| {_md(pair.accuser.name)} | {_md(pair.accused.name)} | " + " | ".join(cells) + " |")
+        lines += ["", LEGEND]
+    else:
+        lines.append("No blame found.")
+    lines += [""] + [f"- {_md(sentence)}" for sentence in comparison.summary]
+    lines += ["", "## Voices", ""]
+    if comparison.voices:
+        lines += header("Speaker", last=("Only in",))
+        for voice in comparison.voices:
+            counts = [str(n) if n else ABSENT for n in voice.claims]
+            lines.append(f"| {_md(voice.speaker.name)} | " + " | ".join(counts) + f" | {_md(voice.only or '')} |")
+        lines += ["", f"Cells: claims quoted per outlet; {ABSENT} none."]
+    else:
+        lines.append("No claims found.")
+    lines += ["", "## Naming the accused", ""]
+    if comparison.naming:
+        lines += header("Accused", align="---")
+        for naming in comparison.naming:
+            words = [_quoted(w).replace("|", "\\|") for w in naming.words]
+            lines.append(f"| {_md(naming.accused.name)} | " + " | ".join(words) + " |")
+    else:
+        lines.append("No one accused.")
+    return "\n".join(lines) + "\n"
+
+
+def comparison_table(console, comparison: Comparison) -> None:
+    """Print the comparison: the blame matrix and its summary, then voices and naming."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    plain_box = box.ASCII if not console.is_terminal else box.SIMPLE_HEAD
+
+    def matrix(title: str, first: tuple[str, ...], last: tuple[str, ...] = (), caption: str | None = None,
+               justify: str = "center") -> Table:
+        grid = Table(title=title, caption=caption, box=plain_box, title_justify="left", caption_justify="left")
+        for name in first:
+            grid.add_column(name, overflow="fold")
+        for outlet in comparison.outlets:
+            grid.add_column(Text(plain(outlet.name)), overflow="fold", justify=justify)
+        for name in last:
+            grid.add_column(name, overflow="fold")
+        return grid
+
+    console.print(Text("Coverage compared", style="bold"))
+    console.print(Text(_outlets_line(comparison), style="dim"))
+    if comparison.pairs:
+        pairs = matrix("Who blamed whom", ("Accuser", "Accused"), caption=LEGEND)
+        for index, pair in enumerate(comparison.pairs):
+            following = comparison.pairs[index + 1] if index + 1 < len(comparison.pairs) else None
+            pairs.add_row(Text(plain(pair.accuser.name)), Text(plain(pair.accused.name)),
+                          *[_blame_cell(c) for c in pair.cells],
+                          end_section=pair.differs and following is not None and not following.differs)
+        console.print(pairs)
+    else:
+        console.print(Text("Who blamed whom: no blame found", style="italic"))
+    for sentence in comparison.summary:
+        console.print(Text(plain(sentence)))
+    console.print()
+    if comparison.voices:
+        voices = matrix("Voices: claims quoted per speaker", ("Speaker",), ("Only in",))
+        for voice in comparison.voices:
+            voices.add_row(Text(plain(voice.speaker.name)), *[str(n) if n else ABSENT for n in voice.claims],
+                           Text(plain(voice.only)))
+        console.print(voices)
+    else:
+        console.print(Text("Voices: no claims found", style="italic"))
+    if comparison.naming:
+        naming = matrix("Naming the accused", ("Accused",), justify="left")
+        for entry in comparison.naming:
+            naming.add_row(Text(plain(entry.accused.name)), *[Text(_quoted(w)) for w in entry.words])
+        console.print(naming)
+    console.print()
+
+
+def write_comparison(comparison: Comparison, fmt: str, out: IO[str]) -> None:
+    """Write a comparison in a machine format (json, markdown, csv)."""
+    if fmt == "json":
+        out.write(json.dumps(comparison_record(comparison), ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "markdown":
+        out.write(comparison_markdown(comparison))
+    elif fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=DIFF_CSV_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        for row in comparison_rows(comparison):
+            writer.writerow({k: _csv_value(v) for k, v in row.items()})
+    else:  # pragma: no cover - the CLI restricts the choice
+        raise ValueError(fmt)

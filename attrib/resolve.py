@@ -19,13 +19,16 @@ from typing import Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 
+from .errors import Problem
 from .model import Entity, Mention, Resolution, Role
 from .names import key_of_parts, name_key, word_parts
-from .rules import AliasEntry, Registry
+from .rules import AliasEntry, AliasSite, Registry
 from .tokens import Token, tokenize
 
 FUZZY_CUTOFF = 88.0  # on transliteration skeletons
 FUZZY_MARGIN = 4.0  # a runner-up this close makes the match ambiguous
+_FUZZY_TYPES = frozenset({"person", "group", "organization", "media"})  # governments and labels go by exact names
+RUNNER_UP_CUTOFF = 60.0  # nearer names than this are worth showing in ``rules who``
 _KIND_RANK = {"name": 0, "alias": 0, "role": 1, "surname": 2}
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _THING_PRONOUNS = frozenset({"it", "its"})
@@ -90,10 +93,51 @@ class Context:
             if parts:
                 self.surface.setdefault(parts[-1], resolution.entity)
         elif resolution.entity is None and resolution.method == "unresolved" and " " in resolution.name \
-                and _looks_like_person(resolution.name):
+                and looks_like_person(resolution.name):
             parts = word_parts(resolution.name)
             if parts:
                 self.people.setdefault(parts[-1], resolution.name)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A registered entity near a name: rapidfuzz similarity (0-100) on transliteration skeletons."""
+
+    entity: Entity
+    score: float
+    matched: str  # the registry spelling it comes closest to
+
+
+@dataclass(frozen=True)
+class Holder:
+    """One holder of a title, and whether the title was theirs on the date asked about."""
+
+    entity: Entity
+    role: Role
+    active: bool
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why a name resolves the way it does (``attrib rules who``)."""
+
+    name: str
+    key: str  # the normalised lookup key
+    date: Date | None
+    resolution: Resolution  # what an article of this date that names no one else gets
+    method: str  # exact, surname, role, partial, fuzzy, ambiguous, unresolved
+    matched: str | None  # the registry spelling that matched: a name, alias, surname or title
+    role: Role | None  # the role, when a title matched
+    score: float | None  # the rapidfuzz similarity, when the match is fuzzy
+    runners_up: tuple[Candidate, ...]
+    candidates: tuple[Entity, ...]  # when ambiguous: the entities it could be
+    holders: tuple[Holder, ...]  # everyone who holds the matched title at some date, earliest first
+    undated: Resolution | None  # the resolution without the date, when the date changed it
+
+
+def explain(name: str, registry: Registry, date: Date | None = None) -> Explanation:
+    """How ``name`` resolves against ``registry`` on ``date``, and why."""
+    return Resolver(registry).explain(name, date)
 
 
 class Resolver:
@@ -104,7 +148,8 @@ class Resolver:
         self.aliases = registry.aliases
         self.first_words = {key.split(" ", 1)[0] for key in self.aliases}
         self.longest = max((key.count(" ") + 1 for key in self.aliases), default=1)
-        self._choices: tuple[list[str], list[str]] | None = None
+        self._choices: tuple[list[str], list[str], list[str]] | None = None
+        self._lengths: list[int] = []
         self._titles = sorted((name_key(t) for t in registry.cues.titles if name_key(t)), key=len, reverse=True)
         self._title_keys = frozenset(self._titles) | {name_key(w) for t in registry.cues.titles for w in t.split()}
         self._roles: list[tuple[str, Entity, Role]] | None = None
@@ -172,18 +217,28 @@ class Resolver:
         """
         entity = resolution.entity
         words = (before.split()[-2:] + mention.text.split()[:1])
-        if entity is None or not entity.generic or not any(w.lower().strip("“\"") in _ANAPHORIC for w in words):
+        headline = len(context.sentence_starts) > 1 and mention.start < context.sentence_starts[1]
+        if entity is None or not entity.generic or not (headline or any(w.lower().strip("“\"") in _ANAPHORIC for w in words)):
             return resolution
         for position, other in reversed(context.named):
             if position < mention.start and other.type == entity.type and not other.generic:
                 return Resolution(other.name, other, "nominal", 0.8, mention.text, (entity.id,))
+        if len(context.sentence_starts) > 1 and mention.start < context.sentence_starts[1]:
+            # A headline's "militias" is the group the article goes on to name.
+            for position, other in context.named:
+                if position > mention.start and other.type == entity.type and not other.generic:
+                    return Resolution(other.name, other, "nominal", 0.7, mention.text, (entity.id,))
         return resolution
 
     def _pronoun(self, word: str, position: int, context: Context, surface: str) -> Resolution:
         def person(res: Resolution, mention: str) -> bool:
             if res.entity is not None:
                 return res.entity.type == "person"
-            return _looks_like_person(res.name)
+            if res.method == "ambiguous" and res.candidates:
+                # "The interior minister ... he said": whoever holds the title, a person.
+                return all(c in self.registry.entities and self.registry.entities[c].type == "person"
+                           for c in res.candidates)
+            return looks_like_person(res.name)
 
         if word in _PERSON_PRONOUNS:
             want = person
@@ -197,8 +252,11 @@ class Resolver:
         candidates += [(p, Resolution(e.name, e, "name", 0.9, e.name), e.name) for p, e in context.prominent if p < position]
         # An unregistered sentence subject counts only as a full name: "Tomas Reyne", not "Fourteen".
         candidates += [c for c in context.subjects if c[0] < position and c[1].method not in ("unresolved-pronoun", "ambiguous")
-                       and (c[1].entity is not None or (" " in c[1].name and _looks_like_person(c[1].name)))]
-        candidates.sort(key=lambda c: c[0])
+                       and (c[1].entity is not None or (" " in c[1].name and looks_like_person(c[1].name)))]
+        # Latest first; within one sentence, its subject before other names ("The prime minister ordered ...,
+        # according to a statement read by his spokesman. He ..." is the prime minister).
+        subjects = {c[0] for c in context.subjects}
+        candidates.sort(key=lambda c: (context.sentence_start(c[0]), c[0] in subjects, c[0]))
         sex = word if word in ("he", "she") else {"his": "he", "him": "he", "her": "she"}.get(word)
         for pos, res, mention in reversed(candidates):
             if res.method == "unresolved-pronoun" or not want(res, mention):
@@ -207,6 +265,8 @@ class Resolver:
                 continue  # "she" is not the man "he" referred to
             if sex:
                 context.gender.setdefault(res.name, sex)
+            if res.method == "ambiguous":
+                return Resolution(res.name, None, "ambiguous", res.score, surface, res.candidates)
             return Resolution(res.name, res.entity, "pronoun", 0.85 * max(res.score, 0.6), surface)
         kinds = ("person",) if word in _PERSON_PRONOUNS else ("organization", "government", "group", "media", "label")
         for pos, entity in reversed(context.named):
@@ -322,7 +382,7 @@ class Resolver:
         institution = self._institution_of_spokesman(tokens, position, context)
         if institution is not None:
             return institution
-        return Resolution(cleaned or text, None, "unresolved", 0.6 if _looks_like_person(cleaned) else 0.5, text)
+        return Resolution(cleaned or text, None, "unresolved", 0.6 if looks_like_person(cleaned) else 0.5, text)
 
     def _institution_of_spokesman(self, tokens: Sequence[Token], position: int, context: Context) -> Resolution | None:
         """"An embassy spokesperson": unnamed, so the embassy the article is about speaks."""
@@ -337,10 +397,16 @@ class Resolver:
         return None
 
     def _other_first_name(self, tokens: Sequence[Token], start: int, entries: Sequence[AliasEntry]) -> bool:
-        if start == 0 or not all(x.kind == "surname" for x in entries):
+        """A bare surname hit inside someone else's name: "Layla Hamdan", or "Hussein Falah" (a first name)."""
+        if not all(x.kind == "surname" for x in entries):
             return False
-        previous = tokens[start - 1]
-        return previous.text[:1].isupper() and name_key(previous.text) not in self._title_keys
+        if start > 0:
+            previous = tokens[start - 1]
+            if previous.text[:1].isupper() and name_key(previous.text) not in self._title_keys:
+                return True
+        following = tokens[start + 1] if start + 1 < len(tokens) else None
+        return following is not None and following.text[:1].isupper() and not following.text.isupper() \
+            and name_key(following.text) not in self._title_keys and name_key(following.text) not in self.aliases
 
     def person_name(self, text: str) -> str | None:
         """An unregistered person's name in a mention: "Council spokesperson Mira Castell" -> "Mira Castell"."""
@@ -361,8 +427,8 @@ class Resolver:
             if len(run) >= 2:
                 best = run
             run = []
-        if len(best) < 2 or name_key(" ".join(best)) in self.aliases:
-            return None
+        if len(best) < 2 or name_key(" ".join(best)) in self.aliases or words[-1] != best[-1]:
+            return None  # a name must end the mention: "Northern Alliance fighters" is not a person
         if any(name_key(w) in self.aliases and self._kinds(name_key(w)) - {"surname"} for w in best):
             return None  # "Iraqi Prime Minister" or "Tigris Observer": registered words, not an unknown person
         return " ".join(best)
@@ -378,10 +444,14 @@ class Resolver:
         top = [e for e in entries if _KIND_RANK[e.kind] == best_rank]
         penalty = 0.95 if partial else 1.0
         if best_rank == 2:
-            # A bare surname: the person this article already named under it comes first.
-            known = context.surface.get(name_key(surface).split(" ")[-1])
+            # A bare surname: the person this article already named under it comes first,
+            # registered ("Kazemi" after "Mustafa al-Kazemi") or not ("Hassan" after "Ali Hassan").
+            last = name_key(surface).split(" ")[-1]
+            known = context.surface.get(last)
             if known is not None:
                 return Resolution(known.name, known, "surname", 0.9 * penalty, surface)
+            if last in context.people:
+                return Resolution(context.people[last], None, "unresolved", 0.6, surface)
         if top[0].kind == "role":
             return self._role_holder(top, context, surface, penalty)
         ids = list(dict.fromkeys(e.entity_id for e in top))
@@ -460,10 +530,10 @@ class Resolver:
         key = name_key(name)
         if len(key) < 4:
             return None
-        keys, owners = self._fuzzy_choices()
-        results = process.extract(skeleton(key), keys, scorer=fuzz.ratio, limit=6, score_cutoff=FUZZY_CUTOFF - 10)
+        _, owners, _ = self._fuzzy_choices()
+        results = self._extract(skeleton(key), limit=6, cutoff=FUZZY_CUTOFF - 10)
         best: dict[str, float] = {}
-        for _, score, index in results:
+        for score, index in results:
             owner = owners[index]
             best[owner] = max(best.get(owner, 0.0), score)
         ranked = sorted(best.items(), key=lambda kv: -kv[1])
@@ -479,25 +549,97 @@ class Resolver:
         return Resolution(entity.name, entity, "fuzzy", round(0.9 * ranked[0][1] / 100, 3), name,
                           tuple(e for e, _ in ranked[1:]))
 
-    def _fuzzy_choices(self) -> tuple[list[str], list[str]]:
+    def _fuzzy_choices(self) -> tuple[list[str], list[str], list[str]]:
+        """Skeletons of the names fuzzy matching may reach, their entity ids and registry spellings.
+
+        Sorted by length, so that a lookup with a score cutoff compares only
+        the lengths that can reach it (see ``_extract``).
+        """
         if self._choices is None:
-            keys, owners = [], []
+            keys, owners, surfaces = [], [], []
+            entities = self.registry.entities
             for key, entries in self.aliases.items():
+                skel = None
                 for entry in entries:
-                    if entry.kind != "role" and self.registry.entities[entry.entity_id].type in ("person", "group", "organization", "media"):
-                        keys.append(skeleton(key))
+                    if entry.kind != "role" and entities[entry.entity_id].type in _FUZZY_TYPES:
+                        skel = skeleton(key) if skel is None else skel
+                        keys.append(skel)
                         owners.append(entry.entity_id)
-            self._choices = (keys, owners)
+                        surfaces.append(entry.surface)
+            order = sorted(range(len(keys)), key=lambda i: len(keys[i]))
+            self._choices = ([keys[i] for i in order], [owners[i] for i in order], [surfaces[i] for i in order])
+            self._lengths = [len(k) for k in self._choices[0]]
         return self._choices
 
-    def fuzzy_candidates(self, name: str, limit: int = 3) -> list[tuple[Entity, float]]:
-        """The nearest registered entities to a name, for ``rules who`` and ``rules suggest``."""
-        keys, owners = self._fuzzy_choices()
-        out: dict[str, float] = {}
+    def _extract(self, query: str, *, limit: int, cutoff: float) -> list[tuple[float, int]]:
+        """(score, index) of the best choices scoring at least ``cutoff``, best first.
+
+        Only choices within the length band of ``_stretch`` can reach the
+        cutoff: the others are never compared.
+        """
+        keys, _, _ = self._fuzzy_choices()
+        stretch = _stretch(cutoff)
+        low = bisect.bisect_left(self._lengths, len(query) / stretch)
+        high = bisect.bisect_right(self._lengths, len(query) * stretch)
+        found = process.extract(query, keys[low:high], scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff)
+        return [(score, low + index) for _, score, index in found]
+
+    def fuzzy_candidates(self, name: str, limit: int = 3) -> list[Candidate]:
+        """The nearest registered entities to a name, best first, for ``rules who`` and ``rules suggest``."""
+        keys, owners, surfaces = self._fuzzy_choices()
+        out: dict[str, Candidate] = {}
         for _, score, index in process.extract(skeleton(name_key(name)), keys, scorer=fuzz.ratio, limit=limit * 4):
-            out[owners[index]] = max(out.get(owners[index], 0.0), score)
-        ranked = sorted(out.items(), key=lambda kv: -kv[1])[:limit]
-        return [(self.registry.entities[eid], score) for eid, score in ranked]
+            owner = owners[index]
+            if owner not in out or score > out[owner].score:
+                out[owner] = Candidate(self.registry.entities[owner], round(score, 1), surfaces[index])
+        return sorted(out.values(), key=lambda c: (-c.score, c.entity.name))[:limit]
+
+    # ------------------------------------------------------------ explaining
+
+    def explain(self, name: str, date: Date | None = None) -> Explanation:
+        """How ``name`` resolves in an article of ``date`` that names no one else, and why."""
+        resolution = self.resolve(name, Context(date=date))
+        key = name_key(name)
+        entity = resolution.entity
+        entries = [e for e in self.aliases.get(key, ()) if entity is None or e.entity_id == entity.id]
+        method, matched, score = resolution.method, None, None
+        if resolution.method == "fuzzy" and entity is not None:
+            best = next((c for c in self.fuzzy_candidates(resolution.matched or name, limit=8) if c.entity.id == entity.id), None)
+            matched, score = (best.matched, best.score) if best else (None, None)
+        elif entries:
+            rank = min(_KIND_RANK[e.kind] for e in entries)
+            entries = [e for e in entries if _KIND_RANK[e.kind] == rank]
+            method = "exact" if entries[0].kind in ("name", "alias") else entries[0].kind
+            if resolution.method == "ambiguous":
+                method = "ambiguous"
+            matched = entries[0].surface
+        elif entity is not None:
+            hits = [en for _, _, en in self.scan(tokenize(name))]
+            inside = sorted((e for en in hits for e in en if e.entity_id == entity.id), key=lambda e: _KIND_RANK[e.kind])
+            if inside:
+                method, matched = "partial", inside[0].surface
+        role_entries = [e for e in self.aliases.get(key, ()) if e.kind == "role" and e.role is not None]
+        titles = {e.role.title for e in entries if e.kind == "role" and e.role is not None}
+        role = next(e.role for e in entries if e.role is not None) if len(titles) == 1 else None
+        holders = tuple(sorted(
+            {(e.entity_id, e.role): Holder(self.registry.entities[e.entity_id], e.role, e.role.active(date))
+             for e in role_entries}.values(), key=lambda h: (h.role.start or Date.min, h.entity.name)))
+        contenders = tuple(self.registry.entities[eid] for eid in resolution.candidates if eid in self.registry.entities)
+        runners: list[Candidate] = []
+        if entity is not None and method != "fuzzy":  # a fuzzy match lists its rivals with their own scores below
+            runners = [Candidate(e, 100.0, matched or name) for e in contenders if e.id != entity.id]
+        if not titles and method != "partial":  # titles are never matched fuzzily, nor are names inside mentions
+            seen = {e.id for e in contenders} | ({entity.id} if entity is not None else set())
+            runners += [c for c in self.fuzzy_candidates(name, limit=4 + len(seen))
+                        if c.entity.id not in seen and c.score >= RUNNER_UP_CUTOFF][:3]
+        undated = None
+        if date is not None:
+            without = self.resolve(name, Context())
+            if (without.entity_id, without.method, without.candidates) != (
+                    resolution.entity_id, resolution.method, resolution.candidates):
+                undated = without
+        return Explanation(name, key, date, resolution, method, matched, role, score, tuple(runners),
+                           contenders if entity is None else (), holders, undated)
 
     def _nominal_class(self, tokens: Sequence[Token]) -> str | None:
         index = self.registry.cues.nominal_index
@@ -507,9 +649,14 @@ class Resolver:
     def _by_nominal(self, nominal: str, position: int, context: Context, surface: str) -> Resolution | None:
         """"The spokesman", "the statement", "the ministry": the nearest fitting party in the article."""
         if nominal == "statement":
-            for _, res, mention in reversed(context.speakers):
-                if res.entity is not None and ("statement" in mention.lower() or res.entity.type != "person"):
+            # "the statement": whoever issued the last statement the article cited, else the last institution.
+            earlier = [(res, mention) for p, res, mention in reversed(context.speakers) if p < position and res.entity]
+            for res, mention in earlier:
+                if "statement" in mention.lower():
                     return Resolution(res.name, res.entity, "nominal", 0.75 * res.score, surface)
+            for res, _ in earlier:
+                if res.entity.type in ("organization", "government", "group", "media"):
+                    return Resolution(res.name, res.entity, "nominal", 0.65 * res.score, surface)
             return None
         if nominal in ("spokesman", "premier", "president", "minister"):
             word = {"spokesman": "spokes", "premier": "prime minister", "president": "president", "minister": "minister"}[nominal]
@@ -523,11 +670,12 @@ class Resolver:
                     return Resolution(res.name, res.entity, "nominal", 0.7, surface)
         if nominal == "office" and surface.lower().startswith("the ") and len(surface.split()) <= 3:
             # "the embassy": the embassy the article named last; else the last institution that spoke.
-            head = name_key(surface).split(" ")[-1]
+            words = set(name_key(surface).split())
             before = [e for p, e in context.named if p < position]
             after = [e for p, e in context.named if p > position]
             for entity in list(reversed(before)) + after:
-                if entity.type != "person" and head in self._name_words(entity):
+                # "the embassy" is the US Embassy; "the federal government" is not the Kurdistan Regional Government.
+                if entity.type != "person" and words <= self._name_words(entity):
                     return Resolution(entity.name, entity, "nominal", 0.75, surface)
             for _, res, _ in reversed(context.speakers):
                 if res.entity is not None and res.entity.type in ("organization", "government"):
@@ -583,16 +731,111 @@ class Resolver:
 def _plausible(tokens: Sequence[Token], start: int, end: int, entries: tuple[AliasEntry, ...]) -> bool:
     """Lower-case one-word aliases ("outlaws") match any case; names must be capitalised in text."""
     surface = tokens[start:end]
-    if any(t.text[:1].isupper() or t.text[:1].isdigit() for t in surface):
-        return True
+    if any(t.text[:1].isupper() or t.text[:1].isdigit() or t.text[3:4].isupper() and t.text[:3].lower() in ("al-", "el-")
+           for t in surface):
+        return True  # "al-Kazemi" is capitalised after its particle
     return any(not any(ch.isupper() for ch in e.surface) for e in entries)
 
 
-def _looks_like_person(name: str) -> bool:
+def looks_like_person(name: str) -> bool:
     words = [w for w in name.split() if w[:1].isalpha()]
     return 1 <= len(words) <= 4 and all(w[0].isupper() or w.lower() in ("al", "el", "bin", "ibn", "de", "van", "von") for w in words)
 
 
 def _plural(mention: str, res: Resolution) -> bool:
     last = mention.split()[-1].lower() if mention.split() else ""
-    return last.endswith("s") and not last.endswith("ss") and not _looks_like_person(mention)
+    return last.endswith("s") and not last.endswith("ss") and not looks_like_person(mention)
+
+
+# ------------------------------------------------------------- near duplicates
+
+
+def near_duplicates(registry: Registry, *, from_layer: int = 0, cutoff: float = FUZZY_CUTOFF) -> list[Problem]:
+    """Warnings for names and aliases of different entities that a misspelling could reach alike.
+
+    Two spellings are near duplicates when their transliteration skeletons
+    score at least ``cutoff`` (the fuzzy matcher's own threshold) and they
+    differ only inside words: "Kadhimi" and "Kadhimy" do, "Iraq's foreign
+    ministry" and "Iran's foreign ministry" do not (Iraq and Iran are different
+    words, not different spellings). Only the types fuzzy matching reaches
+    count: "Sudan" (a government, matched by its exact names only) and
+    "Sudani" (a person) are no risk. Pairs are compared within blocks that
+    share the skeleton's first letter and a length band the cutoff allows, so
+    50,000 aliases take seconds rather than hours; a typo in the first letter
+    goes unnoticed. Only pairs with a side in layer ``from_layer`` or later are
+    compared (a user's directory against the shipped rules, not the shipped
+    rules among themselves), and each is reported at the later of its two places.
+    """
+    seen: set[tuple[str, str]] = set()
+    blocks: dict[str, tuple[list[_Spelling], list[_Spelling]]] = {}  # first letter -> (to check, to compare with)
+    for order, site in enumerate(registry.sites):
+        key = site.key.lower()
+        if len(key) < 4 or (site.entity_id, key) in seen or registry.entities[site.entity_id].type not in _FUZZY_TYPES:
+            continue
+        seen.add((site.entity_id, key))
+        skel = skeleton(key)
+        checked, others = blocks.setdefault(skel[:1], ([], []))
+        (checked if site.layer >= from_layer else others).append(_Spelling(skel, key, order, site))
+    stretch = _stretch(cutoff)
+    # One warning per spelling and rival entity: the rival's closest spelling, the first of equals.
+    best: dict[tuple[int, str], tuple[float, int, _Spelling, _Spelling]] = {}
+    for checked, others in blocks.values():
+        checked.sort(key=lambda s: len(s.skeleton))
+        others.sort(key=lambda s: len(s.skeleton))
+        checked_skeletons = [s.skeleton for s in checked]
+        other_skeletons = [s.skeleton for s in others]
+        checked_lengths = [len(s) for s in checked_skeletons]
+        other_lengths = [len(s) for s in other_skeletons]
+        for i, spelling in enumerate(checked):
+            size = len(spelling.skeleton)
+            # Pairs within the checked layers once (with the longer or equal ones after it), and each
+            # checked spelling against the earlier layers' ones of any length in the band.
+            pools = [(checked, checked_skeletons, i + 1, bisect.bisect_right(checked_lengths, size * stretch)),
+                     (others, other_skeletons, bisect.bisect_left(other_lengths, size / stretch),
+                      bisect.bisect_right(other_lengths, size * stretch))]
+            for pool, skeletons, low, high in pools:
+                if high <= low:
+                    continue
+                for _, score, j in process.extract(spelling.skeleton, skeletons[low:high], scorer=fuzz.ratio,
+                                                   score_cutoff=cutoff, limit=None):
+                    other = pool[low + j]
+                    if other.site.entity_id == spelling.site.entity_id or other.key == spelling.key:
+                        continue
+                    if spelling_variants(spelling.key, other.key, cutoff):
+                        first, second = sorted((spelling, other), key=lambda s: s.order)
+                        slot = (second.order, first.site.entity_id)
+                        if slot not in best or (score, -first.order) > best[slot][:2]:
+                            best[slot] = (score, -first.order, second, first)
+    return sorted(_near_duplicate(later.site, earlier.site, score) for score, _, later, earlier in best.values())
+
+
+def _stretch(cutoff: float) -> float:
+    """How many times longer than the other a string can be and still score ``cutoff`` with fuzz.ratio.
+
+    fuzz.ratio is 100 * (1 - distance / (len(a) + len(b))) and the distance is
+    at least the difference in length.
+    """
+    return (200 - cutoff) / cutoff if cutoff > 0 else float("inf")
+
+
+@dataclass(frozen=True)
+class _Spelling:
+    skeleton: str
+    key: str
+    order: int  # reading order: the later of a pair is where the warning goes
+    site: AliasSite
+
+
+def spelling_variants(a: str, b: str, cutoff: float) -> bool:
+    """Whether two keys differ only in how their words are spelled, not in which words they hold."""
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) != len(words_b):  # "Abdul Mahdi" and "Abdulmahdi"
+        return skeleton("".join(words_a)) == skeleton("".join(words_b))
+    return all(x == y or fuzz.ratio(skeleton(x), skeleton(y)) >= cutoff for x, y in zip(words_a, words_b))
+
+
+def _near_duplicate(site: AliasSite, other: AliasSite, score: float) -> Problem:
+    return Problem(site.path, site.line, site.column,
+                   f'{site.kind} "{site.surface}" of "{site.entity_id}" is close to {other.kind} "{other.surface}" '
+                   f'of "{other.entity_id}" ({other.place(site.path)}, similarity {score:.0f}): '
+                   "a misspelling could match either", "warning")

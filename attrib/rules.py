@@ -10,6 +10,7 @@ an existing id with more aliases and roles, and adds cue words and outlets.
 from __future__ import annotations
 
 import difflib
+import gc
 import os
 import re
 from dataclasses import dataclass, field
@@ -21,13 +22,37 @@ import yaml
 
 from .errors import Problem, RulesError
 from .model import Entity, Role
-from .names import name_key, surname
+from .names import name_key
 from .tokens import PhraseIndex
 
 try:  # libyaml is much faster on large registries; both keep node positions.
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _SafeLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+_STR, _SEQ, _MAP, _NULL = ("tag:yaml.org,2002:" + t for t in ("str", "seq", "map", "null"))
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
+    """Composes nodes only, tagging every plain scalar a string (or null when empty).
+
+    The accessors below read dates, numbers and booleans from the text
+    themselves, so YAML 1.1's implicit typing (``yes`` a boolean, ``2020-05-07``
+    a timestamp) is never needed, and skipping it saves a third of the
+    composing time on a large registry. Explicit tags are kept, to be refused.
+    """
+
+    def resolve(self, kind, value, implicit):  # noqa: ANN001, ANN201 - PyYAML's signature
+        if kind is yaml.ScalarNode:
+            return _NULL if implicit[0] and value in _NULLS else _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+    def descend_resolver(self, current_node, current_index):  # noqa: ANN001, ANN201 - no path resolvers here
+        pass
+
+    def ascend_resolver(self):  # noqa: ANN201
+        pass
 
 ENTITY_TYPES = ("person", "organization", "government", "group", "label", "people", "media")
 ENTITY_KEYS = ("id", "name", "type", "aliases", "shared_aliases", "roles", "generic", "note")
@@ -35,7 +60,7 @@ ROLE_KEYS = ("title", "aliases", "office", "from", "to", "multiple")
 CUE_KEYS = ("speech", "according_to", "participle_links", "blame", "denial", "negation",
             "conditionals", "hedges", "titles", "nominals")
 SPEECH_KEYS = ("clause", "report", "object", "naming", "addressee", "request")
-BLAME_KEYS = ("verbs", "by_agent", "acts", "predicates", "act_stops", "connections")
+BLAME_KEYS = ("verbs", "by_agent", "acts", "predicates", "pejoratives", "act_stops", "connections")
 BLAME_VERB_KEYS = ("forms", "then", "until", "object_after", "strength")
 OUTLET_FILE_KEYS = ("outlets", "credits", "boilerplate", "bylines")
 OUTLET_KEYS = ("name", "markers", "patterns")
@@ -74,6 +99,27 @@ class AliasEntry:
 
 
 @dataclass(frozen=True)
+class AliasSite:
+    """Where a name or alias of an entity is written, for messages that point at it.
+
+    ``layer`` is the index of the rules directory it comes from (0 for the first).
+    """
+
+    entity_id: str
+    surface: str
+    path: str
+    line: int
+    column: int
+    layer: int = 0
+    kind: str = "alias"  # or "name"
+    key: str = ""  # the normalised lookup key (names.name_key)
+
+    def place(self, seen_from: str) -> str:
+        """Where it is, for a message about ``seen_from``: "line 12", or "path:12" in another file."""
+        return f"line {self.line}" if self.path == seen_from else f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
 class BlameVerb:
     lemma: str
     forms: tuple[str, ...]
@@ -94,6 +140,7 @@ class Cues:
     by_agent: tuple[str, ...] = ()
     acts: tuple[str, ...] = ()
     predicates: tuple[str, ...] = ()
+    pejoratives: frozenset[str] = frozenset()
     act_stops: frozenset[str] = frozenset()
     connections: tuple[str, ...] = ()
     denials: dict[str, str] = field(default_factory=dict)
@@ -142,6 +189,8 @@ class Registry:
     outlets: Outlets
     sources: tuple[str, ...] = ()
     warnings: tuple[Problem, ...] = ()
+    # Every entity name and alias where it is written, in reading order (role titles are not included).
+    sites: tuple[AliasSite, ...] = ()
 
     def entries(self, text: str) -> tuple[AliasEntry, ...]:
         return self.aliases.get(name_key(text), ())
@@ -153,10 +202,16 @@ class Registry:
 class _File:
     """One rules file being read: its display path and the problems found in it."""
 
-    def __init__(self, path: Path, problems: list[Problem]):
+    def __init__(self, path: Path, problems: list[Problem], layer: int = 0):
         self.path = path
         self.shown = _display(path)
         self.problems = problems
+        self.layer = layer
+
+    def site(self, entity_id: str, surface: str, node: yaml.Node, kind: str = "alias") -> AliasSite:
+        mark = node.start_mark
+        return AliasSite(entity_id, surface, self.shown, mark.line + 1, mark.column + 1, self.layer, kind,
+                         name_key(surface))
 
     def problem(self, node: yaml.Node | None, message: str, severity: str = "error") -> None:
         line, col = (node.start_mark.line + 1, node.start_mark.column + 1) if node is not None else (1, 1)
@@ -177,9 +232,7 @@ class _File:
             self.problems.append(Problem(self.shown, 1, 1, "syntax error: nested too deeply"))
             return None
         except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            self.problems.append(Problem(self.shown, line, col, _syntax_message(exc)))
+            self.problems.append(Problem(self.shown, *_syntax_problem(exc, text)))
             return None
         except yaml.reader.ReaderError as exc:  # a character YAML forbids: point at it, in one line
             code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
@@ -191,14 +244,15 @@ class _File:
         except yaml.YAMLError as exc:
             self.problems.append(Problem(self.shown, 1, 1, "syntax error: " + " ".join(str(exc).split())))
             return None
-        if node is not None and not self._safe(node):
+        # A tag needs a "!"; most rules files have none, and need no walk through every node.
+        if node is not None and "!" in text and not self._safe(node):
             return None
         return node
 
     def _safe(self, node: yaml.Node) -> bool:
         ok = True
         stack = [node]
-        seen: set[int] = set()  # aliases share nodes: "&a [*a]" is a cycle, nested aliases a "billion laughs"
+        seen: set[int] = set()  # anchors make a graph of the tree ("&a [*a]" a cycle); each node is checked once
         while stack:
             current = stack.pop()
             if id(current) in seen:
@@ -244,7 +298,7 @@ class _File:
             return []
         out = []
         for item in node.value:
-            value = self.string(item, f"each of {what}")
+            value = self.string(item, f"{what}: each item")
             if value is not None:
                 out.append((value, item))
         return out
@@ -269,7 +323,10 @@ class _File:
         return value
 
     def date(self, node: yaml.Node, what: str) -> Date | None:
-        text = node.value if isinstance(node, yaml.ScalarNode) else None
+        if not isinstance(node, yaml.ScalarNode):
+            self.problem(node, f"{what}: dates must be written YYYY-MM-DD")
+            return None
+        text = node.value
         try:
             return Date.fromisoformat(str(text).strip())
         except ValueError:
@@ -298,10 +355,12 @@ def _too_deep(text: str) -> bool:
 
 
 def _display(path: Path) -> str:
+    """The path as the user would type it: relative below the working directory, else absolute."""
     try:
-        return os.path.relpath(path)
+        shown = os.path.relpath(path)
     except ValueError:  # another drive on Windows
         return str(path)
+    return str(path.resolve()) if shown.startswith(os.pardir) else shown
 
 
 def _reason(exc: BaseException) -> str:
@@ -314,40 +373,127 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
-    problem = exc.problem or "invalid YAML"
-    if "'\\t'" in problem or "\\t" in problem:
-        return "syntax error: tab character (indent with spaces)"
-    if "end of the stream" in problem and "quoted" in (exc.context or ""):
-        return "syntax error: unclosed quote"
-    if exc.context and "quoted scalar" in exc.context:
-        return "syntax error: unclosed quote"
-    return f"syntax error: {problem}"
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
+    """Line, column and message for a YAML syntax error, in the editor's terms rather than the parser's.
+
+    The parser notices a mistake where it stops making sense, often lines after
+    the cause: an unclosed quote swallows the lines below it, a tab or a
+    misaligned key shows up as "mapping values are not allowed". The message
+    points at the cause where it can be found.
+    """
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:  # pragma: no cover - PyYAML always marks scanner and parser errors
+        return 1, 1, f"syntax error: {exc.problem or 'invalid YAML'}"
+    problem, context = exc.problem or "invalid YAML", exc.context or ""
+    lines = text.splitlines() or [""]
+    row = min(mark.line, len(lines) - 1)
+    line = lines[row]
+    indent = len(line) - len(line.lstrip(" \t"))
+    if "\t" in line[:indent] or "tab" in problem or "'\\t'" in problem:
+        tab = line.find("\t")
+        return row + 1, (tab if tab >= 0 else mark.column) + 1, "syntax error: tab character (indent with spaces)"
+    if "quoted scalar" in context and exc.context_mark is not None:
+        return exc.context_mark.line + 1, exc.context_mark.column + 1, "syntax error: unclosed quote"
+    opened = _unclosed_quote(lines[: row + 1])
+    if opened is not None and opened[0] < row:
+        return opened[0] + 1, opened[1] + 1, "syntax error: unclosed quote"
+    if "flow sequence" in context or "flow mapping" in context:
+        bracket = "[" if "sequence" in context else "{"
+        where = exc.context_mark or mark
+        return where.line + 1, where.column + 1, f'syntax error: unclosed "{bracket}"'
+    if "mapping values are not allowed" in problem and ": " in line[indent:mark.column].lstrip("- "):
+        return mark.line + 1, mark.column + 1, 'syntax error: a value containing ": " must be quoted'
+    if mark.column == indent and mark.line == row or "mapping values are not allowed" in problem:
+        return row + 1, indent + 1, "syntax error: bad indentation"
+    before = line[: mark.column].rstrip()
+    if before.endswith(("\"", "'")):
+        return mark.line + 1, mark.column + 1, "syntax error: text after a quoted value (quote the whole value)"
+    return mark.line + 1, mark.column + 1, f"syntax error: {problem}"
 
 
-def _did_you_mean(name: str, allowed: Sequence[str]) -> str:
-    close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+_QUOTE_START = re.compile(r"""(?:^\s*(?:-\s+)*|:\s+|[\[{,]\s*|-\s+)(["'])""")
+
+
+def _unclosed_quote(lines: Sequence[str]) -> tuple[int, int] | None:
+    """The first quote that opens a value and is not closed on its line, as (row, column)."""
+    for row, line in enumerate(lines):
+        position = 0
+        while True:
+            m = _QUOTE_START.search(line, position)
+            if m is None or line.lstrip().startswith("#"):
+                break
+            quote, start = m.group(1), m.start(1)
+            end = _closing_quote(line, start, quote)
+            if end is None:
+                return row, start
+            position = end + 1
+    return None
+
+
+def _closing_quote(line: str, start: int, quote: str) -> int | None:
+    i = start + 1
+    while i < len(line):
+        ch = line[i]
+        if quote == '"' and ch == "\\":
+            i += 2
+            continue
+        if ch == quote:
+            if quote == "'" and line[i + 1: i + 2] == "'":  # '' is an escaped quote
+                i += 2
+                continue
+            return i
+        i += 1
+    return None
+
+
+def _did_you_mean(name: str, allowed: Sequence[str], cutoff: float = 0.6) -> str:
+    close = difflib.get_close_matches(name, allowed, n=1, cutoff=cutoff)
     return f' (did you mean "{close[0]}"?)' if close else ""
+
+
+class _EntryDumper(yaml.SafeDumper):
+    """The shipped files' layout: block mappings, lists of words in brackets."""
+
+
+_EntryDumper.add_representer(dict, lambda d, data: d.represent_mapping("tag:yaml.org,2002:map", data.items(),
+                                                                       flow_style=False))
+_EntryDumper.add_representer(list, lambda d, data: d.represent_sequence(
+    "tag:yaml.org,2002:seq", data, flow_style=all(isinstance(x, str) for x in data)))
+
+
+def entry_yaml(entry: dict[str, object]) -> str:
+    """One entities.yaml entry as YAML text, ready to paste at the end of a user's file."""
+    return yaml.dump([entry], Dumper=_EntryDumper, sort_keys=False, allow_unicode=True, width=10_000)
 
 
 # ---------------------------------------------------------------------- entities
 
 
 @dataclass
+class _RoleDraft:
+    role: Role
+    multiple: bool
+    shown: str
+    line: int
+    column: int
+
+
+@dataclass
 class _EntityDraft:
     id: str
     name: str | None = None
+    name_site: AliasSite | None = None
     type: str | None = None
-    aliases: list[tuple[str, str, int]] = field(default_factory=list)  # surface, file, line
+    aliases: list[AliasSite] = field(default_factory=list)
     shared: set[str] = field(default_factory=set)
-    roles: list[tuple[Role, str, int]] = field(default_factory=list)
+    roles: list[_RoleDraft] = field(default_factory=list)
     office_refs: list[tuple[str, _File, yaml.Node]] = field(default_factory=list)
     generic: bool = False
     source: str = ""
     line: int = 0
 
 
-def _read_entities(file: _File, node: yaml.Node, drafts: dict[str, _EntityDraft]) -> None:
+def _read_entities(file: _File, node: yaml.Node, drafts: dict[str, _EntityDraft], sites: list[AliasSite]) -> None:
     if not isinstance(node, yaml.SequenceNode):
         file.problem(node, "entities must be a list of entries starting with \"- id: ...\"")
         return
@@ -374,27 +520,39 @@ def _read_entities(file: _File, node: yaml.Node, drafts: dict[str, _EntityDraft]
         draft = drafts.get(eid)
         if draft is None:
             draft = drafts[eid] = _EntityDraft(eid, source=file.shown, line=line)
-            if "name" not in fields:
-                file.problem(item, f'{what} is missing "name"')
-            if "type" not in fields:
-                file.problem(item, f'{what} is missing "type" (one of {", ".join(ENTITY_TYPES)})')
+            hint = ""
+            if "name" not in fields or "type" not in fields:
+                # Most likely an entry meant to extend an earlier layer's entity, with its id misspelled.
+                hint = _did_you_mean(eid, [d for d, x in drafts.items() if x.source != file.shown], cutoff=0.85)
+            if hint:
+                file.problem(item, f'{what}: no earlier entity has this id{hint}; a new entity needs "name" and "type"')
+            else:
+                if "name" not in fields:
+                    file.problem(item, f'{what} is missing "name"')
+                if "type" not in fields:
+                    file.problem(item, f'{what} is missing "type" (one of {", ".join(ENTITY_TYPES)})')
         if "name" in fields:
             name = file.string(fields["name"][1], f'{what}: "name"')
             if name is not None:
-                draft.name = name
+                site = file.site(eid, name, fields["name"][1], "name")
+                if draft.name_site is not None and draft.name_site.key != site.key:
+                    draft.aliases.append(draft.name_site)  # renamed: articles written before use the old name
+                draft.name, draft.name_site = name, site
+                sites.append(site)
         if "type" in fields:
             kind = file.string(fields["type"][1], f'{what}: "type"')
             if kind is not None and kind not in ENTITY_TYPES:
                 file.problem(fields["type"][1], f'{what}: "type" must be one of {", ".join(ENTITY_TYPES)} (got "{kind}"){_did_you_mean(kind, ENTITY_TYPES)}')
             elif kind is not None:
                 draft.type = kind
-        if "aliases" in fields:
-            for alias, alias_node in file.strings(fields["aliases"][1], f'{what}: "aliases"'):
-                draft.aliases.append((alias, file.shown, alias_node.start_mark.line + 1))
-        if "shared_aliases" in fields:
-            for alias, alias_node in file.strings(fields["shared_aliases"][1], f'{what}: "shared_aliases"'):
-                draft.shared.add(name_key(alias))
-                draft.aliases.append((alias, file.shown, alias_node.start_mark.line + 1))
+        for key in ("aliases", "shared_aliases"):
+            if key in fields:
+                for alias, alias_node in file.strings(fields[key][1], f'{what}: "{key}"'):
+                    site = file.site(eid, alias, alias_node)
+                    draft.aliases.append(site)
+                    sites.append(site)
+                    if key == "shared_aliases":
+                        draft.shared.add(name_key(alias))
         if "roles" in fields:
             _read_roles(file, fields["roles"][1], what, draft)
         if "generic" in fields:
@@ -420,56 +578,82 @@ def _read_roles(file: _File, node: yaml.Node, what: str, draft: _EntityDraft) ->
         aliases = tuple(a for a, _ in file.strings(fields["aliases"][1], f'{what}: role "aliases"')) if "aliases" in fields else ()
         start = file.date(fields["from"][1], f'{what}: role "{title}"') if "from" in fields else None
         end = file.date(fields["to"][1], f'{what}: role "{title}"') if "to" in fields else None
-        if start and end and end < start:
-            file.problem(fields["to"][1], f'{what}: role "{title}" ends ({end}) before it starts ({start})')
+        if ("from" in fields and start is None) or ("to" in fields and end is None):
             continue
         office = None
         if "office" in fields:
             office = file.string(fields["office"][1], f'{what}: role "office"')
             if office:
                 draft.office_refs.append((office, file, fields["office"][1]))
-        multiple = "multiple" in fields and bool(file.boolean(fields["multiple"][1], f'{what}: role "multiple"'))
+        multiple = None
+        if "multiple" in fields:
+            multiple = file.boolean(fields["multiple"][1], f'{what}: role "multiple"')
+        earlier = _extended_role(draft, title, start, file.shown)
+        if earlier is not None:
+            # A later layer ends a term, adds aliases or sets the office of a role it does not own.
+            old = earlier.role
+            start = old.start if start is None else start
+            end = old.end if "to" not in fields else end
+            aliases = tuple(dict.fromkeys(old.aliases + aliases))
+            office = office or old.office
+            multiple = earlier.multiple if multiple is None else multiple
+            draft.roles.remove(earlier)
+        if start and end and end < start:
+            file.problem(fields["to"][1] if "to" in fields else item,
+                         f'{what}: role "{title}" ends ({end}) before it starts ({start})')
+            continue
         role = Role(title=title, aliases=aliases, office=office, start=start, end=end)
-        draft.roles.append((role, file.shown, item.start_mark.line + 1))
-        if multiple:
-            draft.shared.add("\0role:" + name_key(title))
+        draft.roles.append(_RoleDraft(role, bool(multiple), file.shown, item.start_mark.line + 1, item.start_mark.column + 1))
 
 
-def _cross_check(drafts: dict[str, _EntityDraft], files: dict[str, _File]) -> None:
-    """Checks that need every layer: alias clashes, overlapping office holders, office ids."""
-    owners: dict[str, tuple[str, str, int, str]] = {}  # key -> (entity id, file, line, surface)
+def _extended_role(draft: _EntityDraft, title: str, start: Date | None, shown: str) -> _RoleDraft | None:
+    """The role of an earlier layer that a role entry updates: same title, and no other start date."""
+    key = name_key(title)
+    earlier = [r for r in draft.roles if r.shown != shown and name_key(r.role.title) == key
+               and (start is None or r.role.start == start)]
+    return max(earlier, key=lambda r: r.role.start or Date.min) if earlier else None
+
+
+def _cross_check(drafts: dict[str, _EntityDraft], sites: list[AliasSite], keys: dict[str, str]) -> list[Problem]:
+    """Checks that need every layer: alias clashes, overlapping office holders, office ids.
+
+    ``sites`` are in reading order, so a clash is reported where the later
+    layer (the file the user is editing) claims a name an earlier one holds.
+    """
+    problems: list[Problem] = []
+    owners: dict[str, AliasSite] = {}
+    for site in sites:
+        key = keys[site.surface]
+        if not key:
+            continue
+        first = owners.get(key)
+        if first is None:
+            owners[key] = site
+        elif first.entity_id != site.entity_id and key not in drafts[site.entity_id].shared \
+                and key not in drafts[first.entity_id].shared:
+            spelled = f' as "{first.surface}"' if first.surface != site.surface else ""
+            problems.append(Problem(site.path, site.line, site.column,
+                                    f'{site.kind} "{site.surface}" already belongs to "{first.entity_id}"{spelled} ({first.place(site.path)})'))
     for draft in drafts.values():
-        names = ([(draft.name, draft.source, draft.line)] if draft.name else []) + draft.aliases
-        for surface, shown, line in names:
-            key = name_key(surface)
-            if not key:
-                continue
-            first = owners.get(key)
-            if first is None:
-                owners[key] = (draft.id, shown, line, surface)
-            elif first[0] != draft.id and key not in draft.shared and key not in drafts[first[0]].shared:
-                where = f"line {first[2]}" if first[1] == shown else f"{first[1]}:{first[2]}"
-                files[shown].problems.append(Problem(shown, line, 1, f'alias "{surface}" already belongs to "{first[0]}" ({where})'))
         for office, file, node in draft.office_refs:
             if office not in drafts:
                 file.problem(node, f'entity "{draft.id}": office "{office}" is not a known entity id{_did_you_mean(office, list(drafts))}')
-    by_title: dict[str, list[tuple[Role, str, str, int]]] = {}
+    by_title: dict[str, list[tuple[_RoleDraft, str]]] = {}
     for draft in drafts.values():
-        for role, shown, line in draft.roles:
-            key = name_key(role.title)
-            if "\0role:" + key in draft.shared:
-                continue
-            by_title.setdefault(key, []).append((role, draft.id, shown, line))
+        for role in draft.roles:
+            if not role.multiple:
+                by_title.setdefault(name_key(role.role.title), []).append((role, draft.id))
     for holders in by_title.values():
-        holders.sort(key=lambda h: (h[0].start or Date.min, h[3]))
-        for i, (role, eid, shown, line) in enumerate(holders):
-            for other, other_id, other_shown, other_line in holders[:i]:
-                if _overlap(role, other):
-                    where = f"line {other_line}" if other_shown == shown else f"{other_shown}:{other_line}"
-                    files[shown].problems.append(Problem(
-                        shown, line, 1,
-                        f'role "{role.title}" of "{eid}" ({_period(role)}) overlaps that of "{other_id}" ({_period(other)}, {where})'))
+        holders.sort(key=lambda h: (h[0].role.start or Date.min, h[0].line))
+        for i, (held, eid) in enumerate(holders):
+            for other, other_id in holders[:i]:
+                if _overlap(held.role, other.role):
+                    where = f"line {other.line}" if other.shown == held.shown else f"{other.shown}:{other.line}"
+                    problems.append(Problem(
+                        held.shown, held.line, held.column,
+                        f'role "{held.role.title}" of "{eid}" ({_period(held.role)}) overlaps that of "{other_id}" ({_period(other.role)}, {where})'))
                     break
+    return problems
 
 
 def _overlap(a: Role, b: Role) -> bool:
@@ -483,11 +667,17 @@ def _period(role: Role) -> str:
     return f"{role.start or '...'} to {role.end or 'now'}"
 
 
-def _index(entities: dict[str, Entity], shared: dict[str, set[str]]) -> dict[str, tuple[AliasEntry, ...]]:
+def _index(entities: dict[str, Entity], shared: dict[str, set[str]],
+           keys: dict[str, str]) -> dict[str, tuple[AliasEntry, ...]]:
+    """Every spelling by its normalised key; ``keys`` holds the keys already computed."""
     index: dict[str, list[AliasEntry]] = {}
 
+    def key_of(surface: str) -> str:
+        key = keys.get(surface)
+        return name_key(surface) if key is None else key
+
     def add(surface: str, entry: AliasEntry) -> None:
-        key = name_key(surface)
+        key = key_of(surface)
         if not key:
             return
         bucket = index.setdefault(key, [])
@@ -497,9 +687,10 @@ def _index(entities: dict[str, Entity], shared: dict[str, set[str]]) -> dict[str
     for entity in entities.values():
         add(entity.name, AliasEntry(entity.id, "name", entity.name))
         for alias in entity.aliases:
-            add(alias, AliasEntry(entity.id, "alias", alias, shared=name_key(alias) in shared.get(entity.id, ())))
+            add(alias, AliasEntry(entity.id, "alias", alias, shared=key_of(alias) in shared.get(entity.id, ())))
         if entity.type == "person":
-            last = surname(entity.name)
+            words = key_of(entity.name).split(" ")
+            last = words[-1] if len(words) > 1 else None  # names.surname(), from the key at hand
             if last:
                 add(last, AliasEntry(entity.id, "surname", last))
         for role in entity.roles:
@@ -549,11 +740,11 @@ def _form_groups(file: _File, node: yaml.Node, what: str) -> Iterator[list[str]]
         return
     for item in node.value:
         if isinstance(item, yaml.ScalarNode):
-            value = file.string(item, f"each of {what}")
+            value = file.string(item, f"{what}: each item")
             if value:
                 yield [value.lower()]
             continue
-        forms = [v.lower() for v, _ in file.strings(item, f"each of {what}")]
+        forms = [v.lower() for v, _ in file.strings(item, what)]
         if forms:
             yield forms
 
@@ -578,7 +769,7 @@ def _read_blame(file: _File, node: yaml.Node, acc: dict) -> None:
     fields = file.mapping(node, "blame", BLAME_KEYS)
     if fields is None:
         return
-    for key in ("by_agent", "acts", "predicates", "act_stops", "connections"):
+    for key in ("by_agent", "acts", "predicates", "pejoratives", "act_stops", "connections"):
         if key in fields:
             acc[key].extend(v.lower() for v, _ in file.strings(fields[key][1], f"blame.{key}"))
     if "verbs" not in fields:
@@ -664,16 +855,28 @@ def load_rules(dirs: Iterable[str | os.PathLike[str]] | None = None, *, defaults
 
     Raises RulesError listing every problem found, sorted by file and line.
     """
+    # Reading builds hundreds of thousands of small objects and no reference cycles: the
+    # collector's passes over them free nothing and took over half the time of a large registry.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_rules(dirs, defaults=defaults)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load_rules(dirs: Iterable[str | os.PathLike[str]] | None, *, defaults: bool) -> Registry:
     problems: list[Problem] = []
-    files: dict[str, _File] = {}
     drafts: dict[str, _EntityDraft] = {}
     cue_acc: dict = {"speech": {}, "according_to": [], "participle_links": [], "negation": [], "conditionals": [],
                      "titles": [], "denial": {}, "hedges": [], "nominals": {}, "blame_verbs": [], "by_agent": [],
-                     "acts": [], "predicates": [], "act_stops": [], "connections": []}
+                     "acts": [], "predicates": [], "pejoratives": [], "act_stops": [], "connections": []}
     outlet_acc: dict = {"outlets": [], "credits": [], "boilerplate": [], "bylines": []}
     directories = rules_dirs(dirs, defaults=defaults)
     sources = []
-    for directory in directories:
+    sites: list[AliasSite] = []
+    for layer, directory in enumerate(directories):
         if not directory.is_dir():
             shown = _display(directory)
             problems.append(Problem(shown, 0, 0, "rules directory not found (check --rules or ATTRIB_RULES)"))
@@ -682,14 +885,13 @@ def load_rules(dirs: Iterable[str | os.PathLike[str]] | None = None, *, defaults
             path = directory / name
             if not path.is_file():
                 continue
-            file = _File(path, problems)
-            files[file.shown] = file
+            file = _File(path, problems, layer)
             sources.append(file.shown)
             node = file.compose()
             if node is None:
                 continue
             if name == "entities.yaml":
-                _read_entities(file, node, drafts)
+                _read_entities(file, node, drafts, sites)
             elif name == "cues.yaml":
                 _read_cues(file, node, cue_acc)
             else:
@@ -699,24 +901,25 @@ def load_rules(dirs: Iterable[str | os.PathLike[str]] | None = None, *, defaults
             problems.append(Problem(_display(directory / name), 1, 1,
                                     f"unknown rules file (expected one of {', '.join(RULE_FILES)}){_did_you_mean(name, RULE_FILES)}",
                                     "warning"))
-    _cross_check(drafts, files)
+    keys = {site.surface: site.key for site in sites}
+    problems.extend(_cross_check(drafts, sites, keys))
     errors = [p for p in problems if p.severity == "error"]
     if errors:
-        raise RulesError(errors)
+        raise RulesError(errors, [p for p in problems if p.severity != "error"])
     entities: dict[str, Entity] = {}
     shared: dict[str, set[str]] = {}
     for draft in drafts.values():
         if draft.name is None or draft.type is None:
             continue
-        aliases = tuple(dict.fromkeys(a for a, _, _ in draft.aliases))
+        aliases = tuple(dict.fromkeys(a.surface for a in draft.aliases))
         entities[draft.id] = Entity(draft.id, draft.name, draft.type, aliases,
-                                    tuple(r for r, _, _ in draft.roles), draft.source, draft.line, draft.generic)
+                                    tuple(r.role for r in draft.roles), draft.source, draft.line, draft.generic)
         shared[draft.id] = draft.shared
     cues = _cues(cue_acc)
     outlets = Outlets(tuple(outlet_acc["outlets"]), tuple(outlet_acc["credits"]),
                       tuple(outlet_acc["boilerplate"]), tuple(outlet_acc["bylines"]))
     warnings = tuple(sorted(p for p in problems if p.severity != "error"))
-    return Registry(entities, _index(entities, shared), cues, outlets, tuple(sources), warnings)
+    return Registry(entities, _index(entities, shared, keys), cues, outlets, tuple(sources), warnings, tuple(sites))
 
 
 def _cues(cue_acc: dict) -> Cues:
@@ -728,6 +931,7 @@ def _cues(cue_acc: dict) -> Cues:
         by_agent=tuple(dict.fromkeys(cue_acc["by_agent"])),
         acts=tuple(dict.fromkeys(cue_acc["acts"])),
         predicates=tuple(dict.fromkeys(cue_acc["predicates"])),
+        pejoratives=frozenset(cue_acc["pejoratives"]),
         act_stops=frozenset(cue_acc["act_stops"]),
         connections=tuple(dict.fromkeys(cue_acc["connections"])),
         denials=cue_acc["denial"],
@@ -739,7 +943,7 @@ def _cues(cue_acc: dict) -> Cues:
     )
     return Cues(
         **{f: getattr(cues, f) for f in (
-            "speech", "according_to", "participle_links", "blame_verbs", "by_agent", "acts", "predicates", "act_stops",
+            "speech", "according_to", "participle_links", "blame_verbs", "by_agent", "acts", "predicates", "pejoratives", "act_stops",
             "connections", "denials", "negations", "conditionals", "hedges", "titles", "nominals")},
         speech_index=PhraseIndex(cues.speech.items()),
         according_index=PhraseIndex((p, p) for p in cues.according_to),

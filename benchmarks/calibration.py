@@ -3,8 +3,9 @@
 
 Usage (from the project's root, with attrib installed):
 
-    python benchmarks/calibration.py [--set ../shared/dev] [--bins 5]
+    python benchmarks/calibration.py [--set ../shared/dev] [--set benchmarks/samples-set] [--bins 5]
 
+Several --set options are judged together (default: the development set).
 Each predicted claim and blame is judged right or wrong against the gold
 annotations, with the matching rules of ``shared/eval/score.py`` (a claim is
 right when its span overlaps a gold claim by half of each, or lies inside one,
@@ -27,11 +28,11 @@ import attrib
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_SET = HERE.parent.parent / "shared" / "dev"
+DEFAULT_SCORER = HERE.parent.parent / "shared" / "eval" / "score.py"
 
 
-def load_scorer(set_dir: Path):
+def load_scorer(path: Path):
     """The scorer's own name matching, so "right" means what the score means."""
-    path = set_dir.parent / "eval" / "score.py"
     spec = importlib.util.spec_from_file_location("attrib_dev_score", path)
     if spec is None or spec.loader is None:
         raise SystemExit(f"calibration: cannot load the scorer at {path}")
@@ -40,9 +41,8 @@ def load_scorer(set_dir: Path):
     return module
 
 
-def judge(set_dir: Path) -> tuple[list[tuple[float, bool]], list[tuple[float, bool]]]:
+def judge(set_dir: Path, scorer) -> tuple[list[tuple[float, bool]], list[tuple[float, bool]]]:
     """(confidence, right) for every predicted claim and blame of the set."""
-    scorer = load_scorer(set_dir)
     entities = scorer.Entities(set_dir / "gold" / "entities.yaml")
     registry = attrib.load_rules()
     claims: list[tuple[float, bool]] = []
@@ -95,13 +95,25 @@ def reliability(judged: list[tuple[float, bool]], bins: int) -> tuple[list[tuple
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--set", type=Path, default=DEFAULT_SET, help="folder with articles/ and gold/")
+    parser.add_argument("--set", type=Path, action="append", help="folder with articles/ and gold/ (repeatable)")
+    parser.add_argument("--scorer", type=Path, default=DEFAULT_SCORER, help="shared/eval/score.py")
     parser.add_argument("--bins", type=int, default=5)
     args = parser.parse_args()
-    if not (args.set / "gold").is_dir():
-        print(f"calibration: no annotated set at {args.set} (give --set)", file=sys.stderr)
+    sets = args.set or [DEFAULT_SET]
+    for set_dir in sets:
+        if not (set_dir / "gold").is_dir():
+            print(f"calibration: no annotated set at {set_dir} (give --set)", file=sys.stderr)
+            return 2
+    if not args.scorer.is_file():
+        print(f"calibration: no scorer at {args.scorer} (give --scorer)", file=sys.stderr)
         return 2
-    claims, blames = judge(args.set)
+    scorer = load_scorer(args.scorer)
+    claims: list[tuple[float, bool]] = []
+    blames: list[tuple[float, bool]] = []
+    for set_dir in sets:
+        set_claims, set_blames = judge(set_dir, scorer)
+        claims += set_claims
+        blames += set_blames
     for name, judged in (("claims", claims), ("blames", blames), ("all", claims + blames)):
         rows, ece = reliability(judged, args.bins)
         print(f"{name}: {len(judged)} predictions, {sum(r for _, r in judged)} right, ECE = {ece:.3f}")

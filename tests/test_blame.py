@@ -49,6 +49,25 @@ BLAME_CASES = [
                  {("Tahseen al-Khafaji", UNNAMED)}, id="accuser-is-a-pronoun-speaker"),
 ]
 
+# Beyond the development set's subject.
+BLAME_CASES += [
+    pytest.param("The Russian defence ministry said Ukrainian troops had fired on the nuclear plant.\n",
+                 {("Russia", "Ukraine")}, id="nationality-names-the-state-behind-its-forces"),
+    pytest.param("Rebel commanders said Northern Alliance fighters had fired on the convoy.\n",
+                 {("Rebel commanders", "Northern Alliance fighters")}, id="unregistered-force-as-doer"),
+    pytest.param("Moscow blamed Kyiv for the attacks on the plant.\n", {("Russia", "Ukraine")}, id="capitals-as-parties"),
+    pytest.param("The Kurdistan Regional Government (KRG) blamed “outlaw groups” for the drone attack.\n",
+                 {("Kurdistan Regional Government", UNNAMED)}, id="acronym-in-brackets-after-the-accuser"),
+    pytest.param("A US spokesperson said the available indications pointed to Iran-aligned militias.\n",
+                 {(US, MILITIAS)}, id="indications-point-to-y"),
+    pytest.param("Senator Jim Risch said there was no doubt that Iran was responsible.\n",
+                 {("Jim Risch", "Iran")}, id="y-was-responsible"),
+    pytest.param("The health ministry in Gaza said an Israeli air strike had hit the hospital.\n",
+                 {("Gaza Health Ministry", "Israel")}, id="nationality-adjective-as-doer"),
+    pytest.param("The Israeli army said the blast was caused by a rocket misfired by Islamic Jihad.\n",
+                 {("Israel Defense Forces", "Palestinian Islamic Jihad")}, id="misfired-by-y"),
+]
+
 NOT_BLAME = [
     pytest.param("Kataib Hezbollah denied responsibility for the rocket attack.\n", id="denial-of-responsibility"),
     pytest.param("Tehran rejected the accusations made by Washington.\n", id="rejecting-accusations"),
@@ -61,6 +80,10 @@ NOT_BLAME = [
     pytest.param("Mike Pompeo condemned the attack in a statement on Sunday.\n", id="x-condemned-the-attack"),
     pytest.param("Iraqi officials said the embassy had been attacked by rockets overnight.\n", id="target-is-not-accused"),
     pytest.param("The ambassadors urged the government to bring those involved to justice.\n", id="call-for-justice"),
+    pytest.param("The embassy said the government must hold those responsible accountable.\n", id="demand-for-accountability"),
+    pytest.param("A spokesman said the group was not behind the attack.\n", id="negated-predicate"),
+    pytest.param("Officials said the government would stop the attacks and protect the embassy.\n",
+                 id="party-stopping-attacks-is-not-their-doer"),
 ]
 
 

@@ -113,6 +113,62 @@ CLAIM_CASES = [
     ),
 ]
 
+# Wire-service constructions beyond the development set's outlets.
+CLAIM_CASES += [
+    pytest.param(
+        "BAGHDAD, Dec 20 (Reuters) - Rockets were fired at the embassy on Sunday, the Iraqi military said, "
+        "causing minor damage.\n",
+        [("Iraqi military", "Rockets were fired at the embassy on Sunday")],
+        id="dateline-and-trailing-participle-after-postposed-cue",
+    ),
+    pytest.param(
+        "A spokesman for Kataib Hezbollah told Reuters the group was not behind the attack.\n",
+        [("Kataib Hezbollah", "the group was not behind the attack")],
+        id="told-an-outlet-without-that",
+    ),
+    pytest.param(
+        "Two security sources, who spoke on condition of anonymity, said the rockets were launched from the south.\n",
+        [("Iraqi security officials", "the rockets were launched from the south")],
+        id="relative-clause-apposition",
+    ),
+    pytest.param(
+        "Energoatom, Ukraine's state nuclear company, wrote on Telegram that radiation levels were normal.\n",
+        [("Energoatom", "radiation levels were normal")],
+        id="descriptive-apposition-and-past-tense-cue",
+    ),
+    pytest.param(
+        "The defence ministry said Ukrainian troops had fired on the plant, an accusation Kyiv rejected.\n",
+        [("defence ministry", "Ukrainian troops had fired on the plant")],
+        id="reporters-comment-after-the-content",
+    ),
+    pytest.param(
+        "---\ndate: 2023-12-14\n---\nMohammed Shia al-Sudani met the ambassadors.\n\n"
+        "He spoke with Antony Blinken on Tuesday and stressed that Iraq would protect diplomats, his office said.\n",
+        [("Office of the Iraqi Prime Minister", "He spoke with Antony Blinken on Tuesday"),
+         ("Mohammed Shia al-Sudani", "Iraq would protect diplomats")],
+        id="outer-report-keeps-words-before-the-inner-report",
+    ),
+]
+
+CLAIM_CASES += [
+    pytest.param(
+        "The ministry later issued a statement:\n\n“Three suspects were arrested overnight.”\n",
+        [("ministry", "Three suspects were arrested overnight.")],
+        id="colon-lead-in-at-paragraph-end",
+    ),
+    pytest.param(
+        "“We have no information about that,” a police spokesman told reporters, declining to give his name.\n",
+        [("police spokesman", "We have no information about that,")],
+        id="postposed-told-reporters",
+    ),
+    pytest.param(
+        "“This is not the first attack,” said Ali Hassan, a resident.\n\n"
+        "According to Hassan, the sirens sounded twice.\n",
+        [("Ali Hassan", "This is not the first attack,"), ("Ali Hassan", "the sirens sounded twice")],
+        id="surname-of-an-unregistered-person-beats-a-registered-namesake",
+    ),
+]
+
 NOT_CLAIMS = [
     pytest.param("The film “Gone By Morning” opened in Baghdad on Friday.\n", id="quoted-film-title"),
     pytest.param("The so-called “truce” collapsed in November after two weeks.\n", id="scare-quotes"),
@@ -121,6 +177,8 @@ NOT_CLAIMS = [
     pytest.param("The United States has been cutting its troop numbers in Iraq.\n", id="capitalised-states-is-a-name"),
     pytest.param("He refused to comment on the arrests.\n", id="infinitive-cue-is-not-a-claim"),
     pytest.param("Another estimated 1,000 fighters were killed in the fighting.\n", id="adjective-estimated"),
+    pytest.param("He did not say who was responsible for the shelling.\n", id="negated-cue"),
+    pytest.param("Asked whether Washington believed Russia was responsible, the minister smiled.\n", id="indirect-question"),
 ]
 
 

@@ -27,3 +27,14 @@ def test_sample_matches_golden(runner, monkeypatch, path):
     if os.environ.get("ATTRIB_REGEN_GOLDEN"):
         golden.write_text(pretty, encoding="utf-8")
     assert pretty == golden.read_text(encoding="utf-8")
+
+
+def test_diff_of_the_2020_samples_matches_golden_markdown(runner, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    december_2020 = [f"samples/{p.name}" for p in SAMPLES if p.name[:2] in ("01", "02", "03", "04")]
+    result = runner.invoke(cli, ["diff", "--format", "markdown", "-q", *december_2020])
+    assert result.exit_code == 0, result.output
+    golden = GOLDEN / "diff_samples_01-04.md"
+    if os.environ.get("ATTRIB_REGEN_GOLDEN"):
+        golden.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == golden.read_text(encoding="utf-8")

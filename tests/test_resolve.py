@@ -126,3 +126,124 @@ def test_date_changes_the_holder(small_registry):
     early = resolver.resolve("Iraqi Prime Minister", Context(date=date(2021, 6, 1)))
     late = resolver.resolve("Iraqi Prime Minister", Context(date=date(2023, 12, 14)))
     assert (early.entity.id, late.entity.id) == ("mustafa-al-kadhimi", "mohammed-shia-al-sudani")
+
+
+# ------------------------------------------------------------------ explaining
+
+
+def test_explain_a_title_by_date(registry):
+    from attrib.resolve import explain
+
+    found = explain("Iraqi Prime Minister", registry, date(2023, 12, 14))
+    assert found.resolution.entity.id == "mohammed-shia-al-sudani"
+    assert (found.method, found.matched, found.role.title) == ("role", "Iraqi Prime Minister", "Prime Minister of Iraq")
+    assert [(h.entity.id, h.active) for h in found.holders] == [
+        ("adil-abdul-mahdi", False), ("mustafa-al-kadhimi", False), ("mohammed-shia-al-sudani", True)]
+    assert found.undated.method == "ambiguous"  # what the date changed
+    assert set(found.undated.candidates) == {h.entity.id for h in found.holders}
+    assert explain("Iraqi Prime Minister", registry, date(2021, 6, 1)).resolution.entity.id == "mustafa-al-kadhimi"
+
+
+def test_explain_an_alias_the_date_does_not_change(registry):
+    from attrib.resolve import explain
+
+    found = explain("Kazemi", registry, date(2020, 12, 24))
+    assert found.resolution.entity.id == "mustafa-al-kadhimi"
+    assert (found.method, found.matched, found.undated, found.holders) == ("exact", "Kazemi", None, ())
+    assert all(c.entity.id != "mustafa-al-kadhimi" and c.score < 100 for c in found.runners_up)
+
+
+def test_explain_a_fuzzy_match_gives_its_score_and_spelling(small_registry):
+    from attrib.resolve import explain
+
+    found = explain("Kadhimy", small_registry)
+    assert (found.resolution.entity.id, found.method, found.matched, found.score) == (
+        "mustafa-al-kadhimi", "fuzzy", "Kazemi", 100.0)
+
+
+def test_explain_an_unknown_name(small_registry):
+    from attrib.resolve import explain
+
+    found = explain("Capt. Bill Urban", small_registry)
+    assert (found.resolution.entity, found.method, found.matched) == (None, "unresolved", None)
+
+
+# ------------------------------------------------------------- fuzzy lookups
+
+
+def test_fuzzy_lookups_skip_only_lengths_that_cannot_reach_the_cutoff(registry):
+    from rapidfuzz import fuzz, process
+
+    from attrib.resolve import Resolver, skeleton
+
+    resolver = Resolver(registry)
+    keys, _, _ = resolver._fuzzy_choices()
+    for name in ["kadimi", "sudany", "kataib hizbolah", "iran backed militia", "ghanimi", "us", "x" * 40]:
+        query = skeleton(name)
+        everything = sorted(score for _, score, _ in process.extract(query, keys, scorer=fuzz.ratio, limit=None,
+                                                                        score_cutoff=78))
+        banded = sorted(score for score, _ in resolver._extract(query, limit=None, cutoff=78))
+        assert banded == everything, name
+
+
+# ----------------------------------------------------------- near duplicates
+
+
+def near(entities: str, tmp_path, *dirs_before):
+    from attrib.resolve import near_duplicates
+
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "entities.yaml").write_text(entities, encoding="utf-8")
+    registry = attrib.load_rules([*dirs_before, mine], defaults=False)
+    return [str(p) for p in near_duplicates(registry, from_layer=len(dirs_before))]
+
+
+def test_near_duplicate_spellings_of_two_entities_warn(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert near("- id: a\n  name: Hamid Jaber\n  type: person\n"
+                "- id: b\n  name: Hamid Jabir\n  type: person\n  aliases: [Abu Layla]\n", tmp_path) == [
+        'mine/entities.yaml:5:9: name "Hamid Jabir" of "b" is close to name "Hamid Jaber" of "a" (line 2, '
+        "similarity 100): a misspelling could match either"]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Iraq's foreign ministry", "Iran's foreign ministry"),  # different words, not different spellings
+    ("Basra Provincial Council", "Basra Provincial Councils"),  # nearly equal, but the same entity below
+], ids=["different-words", "same-entity"])
+def test_no_warning_for_distinct_words_or_one_entity(tmp_path, first, second):
+    same = second.endswith("Councils")
+    text = (f"- id: a\n  name: {first}\n  type: organization\n" + (f"  aliases: [{second}]\n" if same else
+            f"- id: b\n  name: {second}\n  type: organization\n"))
+    assert near(text, tmp_path) == []
+
+
+def test_no_warning_for_types_fuzzy_matching_never_reaches(tmp_path):
+    assert near("- id: sudan\n  name: Sudan\n  type: government\n"
+                "- id: sudani\n  name: Hamid al-Sudani\n  type: person\n  aliases: [Sudany]\n", tmp_path) == []
+
+
+def test_near_duplicates_only_where_the_later_layers_take_part(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    base = tmp_path / "base"
+    base.mkdir()
+    (base / "entities.yaml").write_text("- id: a\n  name: Hamid Jaber\n  type: person\n"
+                                        "- id: b\n  name: Hamid Jabir\n  type: person\n", encoding="utf-8")
+    assert near("- id: c\n  name: Salim Kareem\n  type: person\n", tmp_path, base) == []
+    (tmp_path / "mine").rename(tmp_path / "mine-1")
+    assert near("- id: c\n  name: Hamid Jabeer\n  type: person\n", tmp_path, base) == [
+        'mine/entities.yaml:2:9: name "Hamid Jabeer" of "c" is close to name "Hamid Jaber" of "a" '
+        "(base/entities.yaml:2, similarity 100): a misspelling could match either",
+        'mine/entities.yaml:2:9: name "Hamid Jabeer" of "c" is close to name "Hamid Jabir" of "b" '
+        "(base/entities.yaml:5, similarity 100): a misspelling could match either"]
+
+
+def test_title_then_al_surname(registry):
+    [(speaker, _)] = claims_of(attrib.analyze_text("Iraqi Prime Minister al-Kazemi said the attacks must stop.\n", registry))
+    assert speaker == "Mustafa al-Kadhimi"
+
+
+def test_a_registered_surname_used_as_a_first_name_is_not_that_person(registry):
+    article = "Basra police spokesman Hussein Falah said the road was closed.\n"
+    [(speaker, _)] = claims_of(attrib.analyze_text(article, registry))
+    assert speaker == "Hussein Falah"
