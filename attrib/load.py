@@ -49,8 +49,8 @@ _LINK_HEADER = re.compile(r"\s*(read more|read also|also read|related|more on th
 _HEADING = re.compile(r"#{1,6}[ \t]+")
 _BINARY_MAGIC = ((b"%PDF", "PDF"), (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
                  (b"PK\x03\x04", "ZIP archive"), (b"\x7fELF", "executable"), (b"\xd0\xcf\x11\xe0", "Office document"),
-                 (b"RIFF", "RIFF media"), (b"\xfd7zXZ\x00", "xz archive"), (b"7z\xbc\xaf", "7-Zip archive"),
-                 (b"Rar!", "RAR archive"), (b"BZh91AY&SY", "bzip2 archive"))
+                 (b"\xfd7zXZ\x00", "xz archive"), (b"7z\xbc\xaf", "7-Zip archive"), (b"Rar!\x1a\x07", "RAR archive"),
+                 (b"BZh91AY&SY", "bzip2 archive"))
 _GZIP_MAGIC = b"\x1f\x8b"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _JSON_TYPES = {dict: "an object", list: "an array", int: "a number", float: "a number", bool: "true or false"}
