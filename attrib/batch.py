@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import traceback
 from collections import deque
 from dataclasses import dataclass
 from datetime import date as Date
 from itertools import chain, islice
 from typing import IO, Any, Iterable, Iterator, Sequence
 
+from .errors import message
 from .load import Source, iter_sources
 from .pipeline import analyze_source
 from .render import analysis_record, error_record, jsonl_line
@@ -44,6 +46,8 @@ class Result:
     encoded: str | None = None  # the record as a JSON line, when ``encode="jsonl"`` asked for it
     claims: int = 0
     blames: int = 0
+    where: str = ""  # where messages point: the file, or corpus.jsonl:LINE for a corpus record
+    trace: str | None = None  # the traceback of an internal error met while analysing this input
 
     @property
     def failed(self) -> bool:
@@ -109,17 +113,25 @@ def _parallel(sources: Iterator[Source], jobs: int, rules_dirs: tuple[str, ...],
 
 
 def _result(source: Source, registry: Registry, options: _Options) -> Result:
-    outcome = analyze_source(source, registry, outlet=options.outlet, date=options.date)
-    if outcome.analysis is None:
-        record = error_record(outcome.name, outcome.error or "failed", outcome.line)
-        error = outcome.error or "failed"
+    warnings: tuple[str, ...] = ()
+    trace = None
+    try:
+        outcome = analyze_source(source, registry, outlet=options.outlet, date=options.date)
+    except Exception as exc:  # noqa: BLE001 - a bug in attrib: reported for this input, the others go on
+        error: str | None = message("internal", error=f"{type(exc).__name__}: {exc}")
+        trace = traceback.format_exc()
     else:
+        error = None if outcome.analysis is not None else outcome.error or "failed"
+        warnings = outcome.warnings
+    if error is None:
         record = analysis_record(outcome.analysis, min_confidence=options.min_confidence)
-        error = None
-    counts = (len(record["claims"]), len(record["blames"])) if error is None else (0, 0)
-    if options.encode == "jsonl":
-        return Result(outcome.name, None, outcome.line, error, outcome.warnings, jsonl_line(record), *counts)
-    return Result(outcome.name, record, outcome.line, error, outcome.warnings, None, *counts)
+        counts = (len(record["claims"]), len(record["blames"]))
+    else:
+        record = error_record(source.name, error, source.line)
+        counts = (0, 0)
+    encoded = jsonl_line(record) if options.encode == "jsonl" else None
+    return Result(source.name, None if encoded else record, source.line, error, warnings, encoded, *counts,
+                  where=source.where, trace=trace)
 
 
 # ----------------------------------------------------------------- in a worker

@@ -143,6 +143,8 @@ def _object(tokens: list[Token], j: int, verb: BlameVerb, scan) -> tuple[int, in
         if not verb.then or any(t.lower in verb.then for t in tokens[j + e:j + e + 2]):
             return j + s, j + e
     if verb.until and limit < n and tokens[limit].lower in verb.until:
+        if not any(t.text[:1].isalnum() for t in tokens[j:limit]):
+            return None  # "faulted, for ...": punctuation names no one
         return (j, limit) if not all(t.lower in _PRONOUN_OBJECTS for t in tokens[j:limit]) or limit - j == 1 else None
     k = j
     while k < n and k - j < 10:

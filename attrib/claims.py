@@ -957,7 +957,7 @@ def _headline(tokens: list[Token], cues: Cues) -> _Attribution | None:
         if tok.text == ":" and 0 < j <= 6 and _speaker_like(tokens, 0, j, cues) and any(
                 t.text[:1].isupper() or t.lower in cues.nominals for t in tokens[:j]) and n - j > 3:
             return _Attribution(-1, 0, "headline", "headline", (0, j), (j + 1, n), "headline-colon")
-        if n - j - 1 <= 4 and j >= 3 and _speaker_like(tokens, j + 1, n, cues) and (
+        if 0 < n - j - 1 <= 4 and j >= 3 and _speaker_like(tokens, j + 1, n, cues) and (
                 tokens[j + 1].text[:1].isupper() or any(t.lower in cues.nominals for t in tokens[j + 1:])):
             return _Attribution(-1, 0, "headline", "headline", (j + 1, n), (0, j), "headline-trailing")
     return None

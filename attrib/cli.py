@@ -24,13 +24,12 @@ from .diff import OUTLET_FROM, compare
 from .load import count_sources
 from .pipeline import Outcome, analyze_paths
 from .render import (DIFF_FORMATS, FORMATS, ProgressBar, analysis_record, comparison_table, explanation_text,
-                     make_consoles, suggestions_text, table, write_comparison, write_records)
+                     make_consoles, plain, suggestions_text, table, write_comparison, write_records)
 from .resolve import explain, near_duplicates
 from .rules import Registry, load_rules
 from .suggest import suggest
 
 PROGRESS_FROM = 5  # a bar for more inputs than this
-BUG = "attrib: internal error: {error} (please report it with the command that caused it; --debug shows details)"
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> Date | None:
@@ -52,6 +51,16 @@ def rules_options(command: Callable) -> Callable:
     return command
 
 
+def _debug() -> bool:
+    ctx = click.get_current_context(silent=True)
+    return bool((ctx is not None and ctx.find_root().params.get("debug")) or os.environ.get("ATTRIB_DEBUG"))
+
+
+def _say(where: str, text: str) -> None:
+    """One diagnostic line on stderr; names from the input cannot break the line or drive the terminal."""
+    click.echo(f"attrib: {plain(where)}: {plain(text)}", err=True)
+
+
 def _registry(rules_dirs: tuple[str, ...], no_default_rules: bool) -> Registry:
     registry = load_rules(rules_dirs, defaults=not no_default_rules)
     for warning in registry.warnings:
@@ -61,11 +70,12 @@ def _registry(rules_dirs: tuple[str, ...], no_default_rules: bool) -> Registry:
 
 def _failed(outcome: Outcome) -> bool:
     """Report an outcome's warnings and error on stderr; true when there is nothing to use."""
-    where = f"{outcome.name}:{outcome.line}" if outcome.error and outcome.line else outcome.name
     for warning in outcome.warnings:
-        click.echo(f"attrib: {where}: warning: {warning}", err=True)
+        _say(outcome.where, f"warning: {warning}")
     if outcome.analysis is None and outcome.record is None:
-        click.echo(f"attrib: {where}: {outcome.error or 'failed'}", err=True)
+        if outcome.exception is not None and _debug():
+            traceback.print_exception(outcome.exception)
+        _say(outcome.where, outcome.error or "failed")
         return True
     return False
 
@@ -78,7 +88,7 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except AttribError as exc:
             for line in str(exc).splitlines():
-                click.echo(f"attrib: {line}", err=True)
+                click.echo(f"attrib: {plain(line)}", err=True)
             ctx.exit(1)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
             raise
@@ -89,9 +99,9 @@ class _Group(click.Group):
             click.echo("attrib: interrupted", err=True)
             ctx.exit(130)
         except Exception as exc:  # noqa: BLE001 - the last line of defence
-            if ctx.params.get("debug") or os.environ.get("ATTRIB_DEBUG"):
+            if _debug():
                 traceback.print_exc()
-            click.echo(BUG.format(error=f"{type(exc).__name__}: {exc}"), err=True)
+            click.echo("attrib: " + plain(message("internal", error=f"{type(exc).__name__}: {exc}")), err=True)
             ctx.exit(1)
 
 
@@ -100,8 +110,6 @@ class _Group(click.Group):
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def cli(debug: bool) -> None:
     """Who blamed whom, according to which outlet, and how sure we are."""
-    if debug:
-        os.environ["ATTRIB_DEBUG"] = "1"
 
 
 @cli.command()
@@ -142,17 +150,24 @@ def analyze(paths: tuple[str, ...], fmt: str, outlet: str | None, date: Date | N
         total = count_sources(paths)
         show_bar = total is None or total > PROGRESS_FROM
     with (ProgressBar(total) if show_bar else contextlib.nullcontext()) as bar:
-        note = bar.note if bar is not None else (lambda line: click.echo(line, err=True))
+        def say(where: str, text: str) -> None:
+            # As _say: names from the input cannot break the line or drive the terminal.
+            line = f"attrib: {plain(where)}: {plain(text)}"
+            if bar is not None:
+                bar.note(line)
+            else:
+                click.echo(line, err=True)
 
         def analysed() -> Iterator[Result]:
             nonlocal failed, articles, claims, blames
             for result in results:
-                where = f"{result.name}:{result.line}" if result.error and result.line else result.name
                 for warning in result.warnings:
-                    note(f"attrib: {where}: warning: {warning}")
+                    say(result.where, f"warning: {warning}")
                 if result.failed:
                     failed += 1
-                    note(f"attrib: {where}: {result.error}")
+                    if result.trace is not None and _debug():
+                        click.echo(result.trace, err=True, nl=False)
+                    say(result.where, result.error or "failed")
                 else:
                     articles += 1
                     claims += result.claims
@@ -214,7 +229,7 @@ def diff(paths: tuple[str, ...], fmt: str, outlet: str | None, outlet_from: str 
 
     def records():
         nonlocal failed
-        for outcome in analyze_paths(paths, registry, outlet=outlet, date=date, analyses=True):
+        for outcome in analyze_paths(paths, registry, outlet=outlet, date=date, analyses=True, keep_going=True):
             if _failed(outcome):
                 failed += 1
             elif outcome.record is not None:
@@ -315,7 +330,7 @@ def rules_suggest(paths: tuple[str, ...], outlet: str | None, date: Date | None,
 
     def analyses():
         nonlocal failed, articles
-        for outcome in analyze_paths(paths, registry, outlet=outlet, date=date):
+        for outcome in analyze_paths(paths, registry, outlet=outlet, date=date, keep_going=True):
             if _failed(outcome) or outcome.analysis is None:
                 failed += 1
                 continue

@@ -81,6 +81,8 @@ def _paths_partition(paths: Iterable[str], rules: tuple[tuple[str, ...], bool], 
 
 def _records_partition(records: Iterable[dict[str, Any]], rules: tuple[tuple[str, ...], bool],
                        options: _Options) -> list[str]:
+    lines = [json.dumps(record, ensure_ascii=False) for record in records]
+    if not lines:
+        return [""]  # an empty partition: not an empty corpus to report
     registry = _registry(rules)
-    lines = (json.dumps(record, ensure_ascii=False) for record in records)
     return ["".join(_result(source, registry, options).encoded or "" for source in corpus_lines("records", lines))]

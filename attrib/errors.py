@@ -25,6 +25,11 @@ class InputError(AttribError):
     """An article that cannot be read: missing, binary, empty, undecodable."""
 
 
+# Characters str.splitlines() breaks at: a value quoted in a message must not split it in two.
+_LINE_BREAKS = str.maketrans({"\n": "\\n", "\r": "\\r", **{c: f"\\x{ord(c):02x}" for c in "\x0b\x0c\x1c\x1d\x1e\x85"},
+                              "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One finding in a rules file, in the yamllint layout ``path:line:col: message``."""
@@ -36,16 +41,17 @@ class Problem:
     severity: str = "error"
 
     def __str__(self) -> str:
+        message = self.message.translate(_LINE_BREAKS)  # one problem, one line
         if self.line <= 0:  # a whole file or directory, not a place in it
-            return f"{self.path}: {self.message}"
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+            return f"{self.path}: {message}"
+        return f"{self.path}:{self.line}:{self.column}: {message}"
 
 
 class RulesError(AttribError):
     """The rules directories hold mistakes; every problem is listed, sorted."""
 
     def __init__(self, problems: list[Problem], warnings: Iterable[Problem] = ()):
-        self.problems = sorted(problems)
+        self.problems = sorted(set(problems))  # a node reached through several aliases is one problem
         self.warnings = tuple(sorted(warnings))
         super().__init__("\n".join(str(p) for p in self.problems))
 
@@ -53,21 +59,29 @@ class RulesError(AttribError):
         return self.message
 
 
+# Every message about an input follows "attrib: PATH[:LINE]: " on stderr and is the "error" of its
+# {"file": ..., "error": ...} record; tests assert them word for word.
 MESSAGES = {
     "missing": "no such file or directory",
-    "no_articles": "no .txt or .md articles in this directory",
+    "no_articles": "no articles in this directory (looked for .txt, .md and .jsonl files)",
     "unreadable": "cannot be read: {reason}",
     "binary": "looks like a binary file ({kind}), not an article",
     "empty": "is empty",
-    "broken_link": "is a broken symbolic link",
-    "bad_json": "line is not valid JSON: {reason}",
+    "blank": "holds only whitespace",
+    "broken_link": 'is a broken symbolic link (its target "{target}" does not exist)',
+    "bad_json": "not valid JSON: {reason} (column {column})",
+    "not_object": 'not a JSON object (a corpus line is {{"text": "...", ...}})',
     "no_text": 'record has no "text" field',
+    "text_type": '"text" is {kind}, not a string',
     "an_analysis": "record is a saved analysis, not an article (compare analyses with attrib diff)",
     "bad_analysis": "record is not an analysis from attrib analyze: {problem}",
     "decoded_as": "not UTF-8; decoded as {encoding}",
+    "surrogates": "holds invalid Unicode (lone surrogates); replaced with U+FFFD",
+    "internal": "internal error: {error} (please report it with the command that caused it; --debug shows details)",
     "bad_date": 'date "{value}" is not a date (use YYYY-MM-DD, e.g. --date 2020-12-24)',
 }
 
 
-def message(kind: str, **values: object) -> str:
-    return MESSAGES[kind].format(**values)
+def message(key: str, /, **values: object) -> str:
+    """The wording for ``key``, filled in (``key`` is positional-only: templates may use ``{kind}``)."""
+    return MESSAGES[key].format(**values)

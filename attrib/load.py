@@ -15,8 +15,10 @@ import json
 import os
 import re
 import sys
+import zlib
 from dataclasses import dataclass
 from datetime import date as Date
+from itertools import chain
 from pathlib import Path
 from typing import IO, Any, Iterable, Iterator
 
@@ -48,7 +50,12 @@ _LINK_HEADER = re.compile(r"\s*(read more|read also|also read|related|more on th
 _HEADING = re.compile(r"#{1,6}[ \t]+")
 _CREDIT = re.compile(r"[(\[]([^()\[\]]{1,80})[)\]]\s*$")  # "[Samir Odeh/Tigris Observer]" ending a caption
 _BINARY_MAGIC = ((b"%PDF", "PDF"), (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
-                 (b"PK\x03\x04", "ZIP archive"), (b"\x7fELF", "executable"), (b"\xd0\xcf\x11\xe0", "Office document"))
+                 (b"PK\x03\x04", "ZIP archive"), (b"\x7fELF", "executable"), (b"\xd0\xcf\x11\xe0", "Office document"),
+                 (b"\xfd7zXZ\x00", "xz archive"), (b"7z\xbc\xaf", "7-Zip archive"), (b"Rar!\x1a\x07", "RAR archive"),
+                 (b"BZh91AY&SY", "bzip2 archive"))
+_GZIP_MAGIC = b"\x1f\x8b"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_JSON_TYPES = {dict: "an object", list: "an array", int: "a number", float: "a number", bool: "true or false"}
 
 
 @dataclass(frozen=True)
@@ -64,6 +71,12 @@ class Source:
     # An analysis read back from ``attrib analyze --format jsonl`` (the output contract's object), for
     # callers that compare analyses rather than make them.
     record: dict[str, Any] | None = None
+    origin: str | None = None  # the corpus a record comes from: problems are reported at origin:line
+
+    @property
+    def where(self) -> str:
+        """Where to point a message about this source: ``path`` or ``corpus.jsonl:LINE``."""
+        return f"{self.origin}:{self.line}" if self.origin and self.line else self.name
 
 
 # ----------------------------------------------------------------------- decoding
@@ -74,10 +87,17 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
     for magic, kind in _BINARY_MAGIC:
         if data.startswith(magic):
             raise InputError(message("binary", kind=kind), name)
+    if not data:
+        raise InputError(message("empty"), name)
     warning = None
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = data.decode("utf-16")
-        warning = message("decoded_as", encoding="UTF-16")
+    encoding = _unicode_encoding(data)
+    if encoding is not None:
+        codec, shown = encoding
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            raise InputError(message("binary", kind="NUL bytes"), name) from None
+        warning = message("decoded_as", encoding=shown)
     else:
         if b"\x00" in data[:4096]:
             raise InputError(message("binary", kind="NUL bytes"), name)
@@ -87,11 +107,28 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
             text = data.decode("cp1252", errors="replace")
             warning = message("decoded_as", encoding="Windows-1252")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise InputError(message("empty"), name)
+    if not text.lstrip("\ufeff").strip():
+        raise InputError(message("blank" if text.lstrip("\ufeff") else "empty"), name)
     if _looks_binary(text):
         raise InputError(message("binary", kind="control characters"), name)
     return text, warning
+
+
+def _unicode_encoding(data: bytes) -> tuple[str, str] | None:
+    """(codec, name) of UTF-32 or UTF-16 text by its byte-order mark, or of UTF-16 by its zero bytes without one."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE 00 00 starts with FF FE
+        return "utf-32", "UTF-32"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16", "UTF-16"
+    # Without a mark, mostly-Latin UTF-16 has a zero in every other byte and none in between.
+    sample = data[:4096]
+    if len(sample) >= 8 and len(data) % 2 == 0:
+        even, odd = sample[0::2], sample[1::2]
+        if odd.count(0) >= 0.9 * len(odd) and even.count(0) == 0:
+            return "utf-16-le", "UTF-16LE (no byte-order mark)"
+        if even.count(0) >= 0.9 * len(even) and odd.count(0) == 0:
+            return "utf-16-be", "UTF-16BE (no byte-order mark)"
+    return None
 
 
 def _looks_binary(text: str) -> bool:
@@ -100,20 +137,29 @@ def _looks_binary(text: str) -> bool:
     return controls > max(8, len(sample) // 50)
 
 
+def _reason(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+
+
+def shown_name(name: str) -> str:
+    """A name that can be printed and written as UTF-8: undecodable bytes of a file name become U+FFFD."""
+    return _SURROGATE.sub("\ufffd", name)
+
+
 def read_file(path: str | os.PathLike[str]) -> tuple[str, str | None]:
     """Read and decode one article file, gzip-compressed or not."""
-    name = str(path)
+    name = shown_name(str(path))
     p = Path(path)
-    if p.is_symlink() and not p.exists():
-        raise InputError(message("broken_link"), name)
-    if not p.exists():
-        raise InputError(message("missing"), name)
     try:
+        if p.is_symlink() and not p.exists():
+            raise InputError(message("broken_link", target=shown_name(os.readlink(p))), name)
+        if not p.exists():
+            raise InputError(message("missing"), name)
         data = p.read_bytes()
-        if name.endswith(".gz"):
+        if name.endswith(".gz") or data.startswith(_GZIP_MAGIC):
             data = gzip.decompress(data)
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        raise InputError(message("unreadable", reason=getattr(exc, "strerror", None) or str(exc)), name) from None
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError(message("unreadable", reason=_reason(exc)), name) from None
     return decode(data, name)
 
 
@@ -123,6 +169,7 @@ def read_file(path: str | os.PathLike[str]) -> tuple[str, str | None]:
 def iter_sources(paths: Iterable[str], *, stdin: IO[bytes] | None = None, analyses: bool = False) -> Iterator[Source]:
     """Expand the command line into sources, in order: files, directories, ``-``, JSONL corpora.
 
+    Never raises for a bad input: each one becomes a Source with an ``error``.
     With ``analyses``, a JSON Lines record holding "claims" is an analysis made earlier (``Source.record``),
     and one holding only "error" is a failure reported when it was made.
     """
@@ -131,14 +178,19 @@ def iter_sources(paths: Iterable[str], *, stdin: IO[bytes] | None = None, analys
             yield from _stdin_sources(stdin or sys.stdin.buffer, analyses)
             continue
         path = Path(raw)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and _is_input(p.name))
-            if not found:
-                yield Source(raw, error=message("no_articles"))
-            for p in found:
-                yield from _file_sources(str(p), analyses)
+        try:
+            is_dir = path.is_dir()
+            found = sorted(p for p in path.rglob("*") if _is_input(p.name) and not p.is_dir()) if is_dir else []
+        except OSError as exc:
+            yield Source(shown_name(raw), error=message("unreadable", reason=_reason(exc)))
             continue
-        yield from _file_sources(raw, analyses)
+        if not is_dir:
+            yield from _file_sources(raw, analyses)
+            continue
+        if not found:
+            yield Source(shown_name(raw), error=message("no_articles"))
+        for p in found:
+            yield from _file_sources(str(p), analyses)
 
 
 def _is_input(name: str) -> bool:
@@ -155,9 +207,9 @@ def _file_sources(name: str, analyses: bool) -> Iterator[Source]:
     try:
         text, warning = read_file(name)
     except InputError as exc:
-        yield Source(name, error=exc.message)
+        yield Source(exc.path or shown_name(name), error=exc.message)
         return
-    yield Source(name, text=text, warning=warning)
+    yield Source(shown_name(name), text=text, warning=warning)
 
 
 def count_sources(paths: Iterable[str]) -> int | None:
@@ -189,44 +241,37 @@ def _count_lines(name: str) -> int:
 
 
 def _stdin_sources(stream: IO[bytes], analyses: bool) -> Iterator[Source]:
-    """Standard input: one article, or a JSON Lines corpus, read a line at a time as it arrives."""
-    head = []
-    for line in iter(stream.readline, b""):
-        head.append(line)
-        if line.strip():
-            break
-    first = b"".join(head)
-    if first.lstrip()[:1] == b"{":
-        lines = io.TextIOWrapper(io.BufferedReader(_Rejoined(first, stream)), encoding="utf-8", errors="replace")
-        yield from _records("-", lines, analyses)
+    """Standard input: one article, or a JSON Lines corpus read a line at a time as it arrives."""
+    head: list[bytes] = []
+    try:
+        for line in iter(stream.readline, b""):
+            head.append(line)
+            if line.strip():
+                break
+        first = b"".join(head)
+        corpus = first.lstrip(codecs.BOM_UTF8 + b" \t\r\n")[:1] == b"{"
+        data = b"" if corpus else first + stream.read()
+    except OSError as exc:
+        yield Source("-", error=message("unreadable", reason=_reason(exc)))
         return
-    yield from _text_or_corpus("-", first + stream.read(), analyses)
-
-
-class _Rejoined(io.RawIOBase):
-    """A stream whose first bytes were taken to look at, read again from its start."""
-
-    def __init__(self, head: bytes, rest: IO[bytes]):
-        self._head = head
-        self._rest = rest
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:  # type: ignore[override]
-        if self._head:
-            data, self._head = self._head[:len(buffer)], self._head[len(buffer):]
-        else:
-            read = getattr(self._rest, "read1", self._rest.read)
-            data = read(len(buffer))
-        buffer[:len(data)] = data
-        return len(data)
+    if not corpus:
+        yield from _text_or_corpus("-", data, analyses)
+        return
+    try:
+        yield from _records("-", chain(head, stream), analyses)
+    except OSError as exc:
+        yield Source("-", error=message("unreadable", reason=_reason(exc)))
 
 
 def _text_or_corpus(name: str, data: bytes, analyses: bool) -> Iterator[Source]:
-    head = data.lstrip()[:1]
-    if head == b"{":
-        yield from _records(name, io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", errors="replace"), analyses)
+    if data.startswith(_GZIP_MAGIC):
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, zlib.error) as exc:
+            yield Source(name, error=message("unreadable", reason=_reason(exc)))
+            return
+    if data.lstrip(codecs.BOM_UTF8 + b" \t\r\n")[:1] == b"{":
+        yield from _records(name, io.BytesIO(data), analyses)
         return
     try:
         text, warning = decode(data, name)
@@ -237,64 +282,97 @@ def _text_or_corpus(name: str, data: bytes, analyses: bool) -> Iterator[Source]:
 
 
 def _corpus_sources(name: str, analyses: bool) -> Iterator[Source]:
+    shown = shown_name(name)
     path = Path(name)
-    if not path.exists():
-        yield Source(name, error=message("broken_link" if path.is_symlink() else "missing"))
-        return
     try:
+        if not path.exists():
+            broken = path.is_symlink()
+            error = message("broken_link", target=shown_name(os.readlink(path))) if broken else message("missing")
+            yield Source(shown, error=error)
+            return
         raw = gzip.open(path, "rb") if name.endswith(".gz") else open(path, "rb")
     except OSError as exc:
-        yield Source(name, error=message("unreadable", reason=exc.strerror or str(exc)))
+        yield Source(shown, error=message("unreadable", reason=_reason(exc)))
         return
     with raw:
         try:
-            yield from _records(name, io.TextIOWrapper(raw, encoding="utf-8", errors="replace"), analyses)
-        except (OSError, EOFError) as exc:
-            yield Source(name, error=message("unreadable", reason=str(exc)))
+            yield from _records(shown, raw, analyses)
+        except (OSError, EOFError, zlib.error) as exc:
+            yield Source(shown, error=message("unreadable", reason=_reason(exc)))
 
 
 def corpus_lines(name: str, lines: Iterable[str]) -> Iterator[Source]:
     """Sources from the lines of a JSON Lines corpus read by other means (a Dask bag), numbered from 1."""
-    return _records(name, lines, False)
+    return _records(name, (line.encode("utf-8") for line in lines), False)
 
 
-def _records(name: str, lines: Iterable[str], analyses: bool) -> Iterator[Source]:
-    """One source per JSON Lines record; a broken line is reported with its number and skipped."""
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
+def _records(name: str, lines: Iterable[bytes], analyses: bool) -> Iterator[Source]:
+    """One source per JSON Lines record; a broken line is reported with its number and skipped.
+
+    Lines are split on "\\n" only (as ``wc -l`` and editors count them) and decoded one by one, so a
+    mis-encoded record is decoded as Windows-1252 with a warning instead of spoiling its neighbours.
+    """
+    blank = None  # whether every line so far was blank; None while there was no line at all
+    for number, raw in enumerate(lines, 1):
+        if number == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8):]
+        raw = raw.rstrip(b"\r\n")
+        if not raw.strip():
+            blank = True if blank is None else blank
             continue
+        blank = False
+        warning = None
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            line = raw.decode("cp1252", errors="replace")
+            warning = message("decoded_as", encoding="Windows-1252")
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Source(name, error=message("bad_json", reason=exc.msg), line=number)
+            yield Source(name, error=message("bad_json", reason=exc.msg, column=exc.colno), line=number, origin=name)
+            continue
+        except RecursionError:
+            yield Source(name, error=message("bad_json", reason="nested too deeply", column=1), line=number, origin=name)
             continue
         if analyses and isinstance(record, dict) and ("claims" in record or "error" in record and "text" not in record):
             yield _analysis_source(name, number, record)
             continue
         if isinstance(record, dict) and "claims" in record and "text" not in record:
-            yield Source(name, error=message("an_analysis"), line=number)
+            yield Source(name, error=message("an_analysis"), line=number, origin=name)
             continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            yield Source(name, error=message("no_text"), line=number)
+        if not isinstance(record, dict):
+            yield Source(name, error=message("not_object"), line=number, origin=name)
             continue
-        text = record["text"].replace("\r\n", "\n").replace("\r", "\n")
+        text = record.get("text")
+        if not isinstance(text, str):
+            error = message("no_text") if text is None else message("text_type", kind=_JSON_TYPES.get(type(text), "not text"))
+            yield Source(name, error=error, line=number, origin=name)
+            continue
+        if _SURROGATE.search(text):
+            text = shown_name(text)  # one character for one: offsets stay those of the record's text
+            warning = message("surrogates")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
         if not text.strip():
-            yield Source(name, error=message("empty"), line=number)
+            yield Source(name, error=message("empty" if not text else "blank"), line=number, origin=name)
             continue
-        meta = tuple((k, str(record[k])) for k in FRONT_MATTER_KEYS if record.get(k) not in (None, ""))
-        label = str(record.get("id") or record.get("file") or f"{name}:{number}")
-        yield Source(label, text=text, line=number, meta=meta)
+        meta = tuple((k, shown_name(str(record[k]))) for k in FRONT_MATTER_KEYS if record.get(k) not in (None, ""))
+        label = shown_name(str(record.get("id") or record.get("file") or f"{name}:{number}"))
+        yield Source(label, text=text, line=number, meta=meta, warning=warning, origin=name)
+    if blank is not False:  # a corpus with no record at all is reported like an empty article file
+        yield Source(name, error=message("empty" if blank is None else "blank"))
 
 
 def _analysis_source(name: str, number: int, record: dict[str, Any]) -> Source:
     """An analysis record, checked for the fields a comparison reads, or the failure it records."""
-    label = record["file"] if isinstance(record.get("file"), str) and record["file"] else f"{name}:{number}"
+    label = shown_name(record["file"]) if isinstance(record.get("file"), str) and record["file"] else f"{name}:{number}"
     if "claims" not in record:  # an error record: the failure happened when the analysis was made
         line = record.get("line")
-        return Source(label, error=str(record["error"]), line=line if isinstance(line, int) else None)
+        line = line if isinstance(line, int) and not isinstance(line, bool) else None
+        return Source(label, error=shown_name(str(record["error"])), line=line, origin=label if line else None)
     problem = _analysis_problem(record)
     if problem:
-        return Source(name, error=message("bad_analysis", problem=problem), line=number)
+        return Source(name, error=message("bad_analysis", problem=problem), line=number, origin=name)
     return Source(label, line=number, record=record)
 
 

@@ -9,6 +9,7 @@ from typing import IO, Any, Iterable, Iterator
 from .blame import detect_blames
 from .claims import extract_claims, sentence_subject
 from .confidence import blame_confidence, claim_confidence, hedge_factor
+from .errors import message
 from .load import Source, iter_sources, parse_article
 from .model import Analysis, Article, Blame, Claim, Mention, Resolution, Sentence, Unresolved
 from .resolve import Context, Resolver
@@ -158,6 +159,8 @@ class Outcome:
     warnings: tuple[str, ...] = ()
     # An analysis made earlier and read back as the output contract's object (``analyses=True``).
     record: dict[str, Any] | None = None
+    where: str = ""  # where messages point: the file, or corpus.jsonl:LINE for a corpus record
+    exception: BaseException | None = None  # an internal error met while analysing this input (keep_going)
 
 
 def analyze_source(source: Source, registry: Registry, *, outlet: str | None = None,
@@ -167,18 +170,29 @@ def analyze_source(source: Source, registry: Registry, *, outlet: str | None = N
         record = source.record if outlet is None else {**source.record, "outlet": outlet}
         return Outcome(source.name, line=source.line, record=record)
     if source.error is not None or source.text is None:
-        return Outcome(source.name, error=source.error, line=source.line)
+        return Outcome(source.name, error=source.error, line=source.line, where=source.where)
     article = parse_article(source.text, registry=registry, source=source.name, outlet=outlet, date=date,
                             meta=source.meta, warnings=[source.warning] if source.warning else [])
-    return Outcome(source.name, analyze(article, registry), line=source.line, warnings=article.warnings)
+    return Outcome(source.name, analyze(article, registry), line=source.line, warnings=article.warnings,
+                   where=source.where)
 
 
 def analyze_paths(paths: Iterable[str], registry: Registry, *, outlet: str | None = None, date: Date | None = None,
-                  stdin: IO[bytes] | None = None, analyses: bool = False) -> Iterator[Outcome]:
+                  stdin: IO[bytes] | None = None, analyses: bool = False,
+                  keep_going: bool = False) -> Iterator[Outcome]:
     """Analyse files, directories, ``-`` and JSONL corpora, yielding outcomes in input order.
 
     With ``analyses``, JSONL records written by ``attrib analyze --format jsonl`` come back as they are
     (``Outcome.record``; ``outlet`` still overrides theirs): only articles are analysed.
+    With ``keep_going``, an unexpected exception (a bug in attrib) while analysing one input
+    becomes that input's outcome, carrying the exception, and the other inputs are still analysed.
     """
     for source in iter_sources(paths, stdin=stdin, analyses=analyses):
-        yield analyze_source(source, registry, outlet=outlet, date=date)
+        try:
+            outcome = analyze_source(source, registry, outlet=outlet, date=date)
+        except Exception as exc:  # noqa: BLE001 - reported per input by the caller
+            if not keep_going:
+                raise
+            error = message("internal", error=f"{type(exc).__name__}: {exc}")
+            outcome = Outcome(source.name, error=error, line=source.line, where=source.where, exception=exc)
+        yield outcome

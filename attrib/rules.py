@@ -71,6 +71,10 @@ _SAFE_TAGS = {
     for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "binary", "merge")
 }
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+# libyaml composes nodes by recursion in C: nesting tens of thousands deep overflows the stack (a
+# crash, not an exception), so deeper files are refused before they are composed.
+MAX_DEPTH = 2000
+_BLOCK_INDENT = re.compile(r"^[ ?-]*", re.MULTILINE)
 
 
 def default_rules_dir() -> Path:
@@ -219,13 +223,26 @@ class _File:
         except (OSError, UnicodeDecodeError) as exc:
             self.problems.append(Problem(self.shown, 1, 1, f"cannot be read: {_reason(exc)}"))
             return None
+        if _too_deep(text):
+            self.problems.append(Problem(self.shown, 1, 1, f"syntax error: nested more than {MAX_DEPTH} levels deep"))
+            return None
         try:
             node = yaml.compose(text, Loader=_Loader)
+        except RecursionError:  # the pure-Python composer, when libyaml is missing
+            self.problems.append(Problem(self.shown, 1, 1, "syntax error: nested too deeply"))
+            return None
         except yaml.MarkedYAMLError as exc:
             self.problems.append(Problem(self.shown, *_syntax_problem(exc, text)))
             return None
+        except yaml.reader.ReaderError as exc:  # a character YAML forbids: point at it, in one line
+            code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+            at = text.find(chr(code))  # libyaml counts bytes, the Python reader characters: find it again
+            line, column = (text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)) if at >= 0 else (1, 1)
+            self.problems.append(Problem(self.shown, line, column,
+                                         f"syntax error: character U+{code:04X} is not allowed in YAML"))
+            return None
         except yaml.YAMLError as exc:
-            self.problems.append(Problem(self.shown, 1, 1, f"syntax error: {exc}"))
+            self.problems.append(Problem(self.shown, 1, 1, "syntax error: " + " ".join(str(exc).split())))
             return None
         # A tag needs a "!"; most rules files have none, and need no walk through every node.
         if node is not None and "!" in text and not self._safe(node):
@@ -235,7 +252,7 @@ class _File:
     def _safe(self, node: yaml.Node) -> bool:
         ok = True
         stack = [node]
-        seen: set[int] = set()  # anchors make a graph of the tree; each node is checked once
+        seen: set[int] = set()  # anchors make a graph of the tree ("&a [*a]" a cycle); each node is checked once
         while stack:
             current = stack.pop()
             if id(current) in seen:
@@ -315,6 +332,26 @@ class _File:
         except ValueError:
             self.problem(node, f'{what}: "{text}" is not a date (use YYYY-MM-DD)')
             return None
+
+
+def _too_deep(text: str) -> bool:
+    """Whether collections nest deeper than MAX_DEPTH; the events are read only when a cheap bound allows it."""
+    # Each level takes a "[" or "{", or more indentation or a "- "/"? " at the start of a line.
+    bound = text.count("[") + text.count("{") + 2 * max(map(len, _BLOCK_INDENT.findall(text)), default=0) + 2
+    if bound <= MAX_DEPTH:
+        return False
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):  # libyaml's parser keeps its stack on the heap
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return True
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return False  # composing reports the syntax error with its place
+    return False
 
 
 def _display(path: Path) -> str:
@@ -796,6 +833,8 @@ def _patterns(file: _File, node: yaml.Node, what: str) -> Iterator[re.Pattern[st
             yield re.compile(text, re.IGNORECASE | re.MULTILINE)
         except re.error as exc:
             file.problem(item, f"{what}: invalid regular expression: {exc}")
+        except (RecursionError, OverflowError):
+            file.problem(item, f"{what}: invalid regular expression: nested too deeply")
 
 
 # --------------------------------------------------------------------------- load

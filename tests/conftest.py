@@ -1,6 +1,7 @@
 """Shared fixtures: the shipped registry, a small registry built in code, a CliRunner, an article factory."""
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
 from pathlib import Path
@@ -8,9 +9,15 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from hypothesis import settings
 
 import attrib
 from attrib.rules import default_rules_dir
+
+# Property tests: 300 examples per property in every run (CI included); HYPOTHESIS_PROFILE=deep for a long hunt.
+settings.register_profile("attrib", max_examples=300)
+settings.register_profile("deep", max_examples=20_000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "attrib"))
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DEV = SHARED / "dev"

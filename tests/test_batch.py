@@ -44,9 +44,9 @@ def test_bad_lines_are_reported_with_their_number_and_skipped(runner, tmp_path):
     records = [json.loads(line) for line in result.stdout.splitlines()]
     errors = [r for r in records if "error" in r]
     assert [(e["line"], e["error"]) for e in errors] == [
-        (5, "line is not valid JSON: Expecting property name enclosed in double quotes"),
+        (5, "not valid JSON: Expecting property name enclosed in double quotes (column 2)"),
         (10, 'record has no "text" field')]
-    assert f"attrib: {corpus}:5: line is not valid JSON" in result.stderr
+    assert f"attrib: {corpus}:5: not valid JSON" in result.stderr
     assert f'attrib: {corpus}:10: record has no "text" field' in result.stderr
     assert [r["file"] for r in records if "error" not in r][:3] == [
         "01_tigris-observer_green-zone-rockets-0", "02_capital-dispatch_us-blames-militias-0",

@@ -14,7 +14,10 @@ from pathlib import Path
 import pytest
 
 from attrib.cli import cli
-from attrib.rules import default_rules_dir
+from attrib.rules import _display, default_rules_dir
+
+# The shipped entities file as messages show it: rules/ in a checkout, site-packages when installed.
+SHIPPED = _display(default_rules_dir() / "entities.yaml")
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -66,7 +69,7 @@ def test_check_near_duplicates_are_warnings_on_stderr(runner, at_root):
     warnings = [w for w in result.stderr.splitlines() if w.startswith("attrib: warning:")]
     assert warnings == [
         'attrib: warning: tests/data/rules-near-duplicate/entities.yaml:3:9: name "Mustafa al-Kadimy" of '
-        f'"mustafa-kadimy" is close to name "Mustafa al-Kadhimi" of "mustafa-al-kadhimi" (rules/entities.yaml:{line}, '
+        f'"mustafa-kadimy" is close to name "Mustafa al-Kadhimi" of "mustafa-al-kadhimi" ({SHIPPED}:{line}, '
         "similarity 100): a misspelling could match either"]
 
 

@@ -8,6 +8,7 @@ import json
 import pytest
 
 from attrib.cli import cli
+from attrib.render import plain, safe_cell
 
 ARTICLE = """---
 outlet: Test Wire
@@ -91,3 +92,66 @@ def test_summary_line_reports_counts_and_time(runner, article):
     result = runner.invoke(cli, ["analyze", "--format", "jsonl", str(article)])
     assert result.exit_code == 0
     assert result.stderr.startswith("attrib: 1 article analyzed, 1 claims, 1 blames, 0 failed, in ")
+
+
+# ------------------------------------------------------- hostile article text
+
+HOSTILE = """[bold red]Alarm[/] in Baghdad
+
+“Rockets \x1b[31mhit\x1b[0m the [link=http://x]embassy[/link],” Yehia Rasool said.
+
+U.S. officials blame [blink]Iran-backed militias[/blink] for the attacks.
+"""
+
+
+def test_table_shows_markup_and_escape_sequences_literally(runner, write_article):
+    out = run(runner, str(write_article(HOSTILE)))
+    assert out.startswith("[bold red]Alarm[/] in Baghdad\n")
+    assert "Rockets \\x1b[31mhit\\x1b[0m the [link=http://x]embassy[/link]," in out
+    assert "[blink]Iran-backed militias[/blink]" in out
+    assert "\x1b" not in out
+
+
+def test_table_on_a_colour_terminal_obeys_only_its_own_styles(write_article, registry):
+    from rich.console import Console
+
+    from attrib import analysis_record, analyze_text
+    from attrib.render import table
+
+    console = Console(file=io.StringIO(), force_terminal=True, color_system="standard", width=160)
+    table(console, analysis_record(analyze_text(HOSTILE, registry)))
+    out = console.file.getvalue()
+    assert "[bold red]Alarm[/] in Baghdad" in out
+    assert "\\x1b[31mhit\\x1b[0m" in out and "[link=http://x]embassy[/link]" in out
+    assert "\x1b[31m" not in out and "\x1b]8;" not in out  # no red from the article, no hyperlink
+    assert "\x1b[5m" not in out  # no blink
+
+
+FORMULAS = """Spreadsheet test
+
+“=HYPERLINK(1) is what the letter in the envelope said,” Yehia Rasool said.
+"""
+
+
+def test_csv_neutralises_formula_cells(runner, write_article):
+    path = write_article(FORMULAS)
+    rows = list(csv.DictReader(io.StringIO(run(runner, "--format", "csv", str(path)))))
+    assert rows[0]["text"] == "'=HYPERLINK(1) is what the letter in the envelope said,"
+    # Only the spreadsheet format is changed: JSON keeps the article's own words at their offsets.
+    record = json.loads(run(runner, "--format", "jsonl", str(path)))
+    assert record["claims"][0]["text"] == "=HYPERLINK(1) is what the letter in the envelope said,"
+
+
+@pytest.mark.parametrize("cell", ["=1+2", "+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"])
+def test_safe_cell_quotes_every_formula_start(cell):
+    assert safe_cell(cell) == "'" + cell
+
+
+@pytest.mark.parametrize("value", ["plain words", "a = b", "", None, 0.93, -1])
+def test_safe_cell_leaves_other_values(value):
+    assert safe_cell(value) == value
+
+
+def test_plain_shows_control_characters_instead_of_obeying_them():
+    assert plain("red \x1b[31mtext\x1b[0m, bell \x07, csi \x9b2J") == "red \\x1b[31mtext\\x1b[0m, bell \\x07, csi \\x9b2J"
+    assert plain("two\nlines\u2028and more") == "two lines and more"

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import time
 import textwrap
 from pathlib import Path
 
 import pytest
 
 import attrib
-from attrib.rules import default_rules_dir, load_rules
+from attrib.rules import _display, MAX_DEPTH, default_rules_dir, load_rules
+
+# The shipped entities file as messages show it: rules/ in a checkout, site-packages when installed.
+SHIPPED = _display(default_rules_dir() / "entities.yaml")
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = "tests/data"
@@ -89,9 +93,9 @@ PROBLEM_CASES = {
         "(tests/data/rules-clash-base/entities.yaml:4)"]),
     "clash-with-the-defaults": (["rules-clash-default"], True, [
         'tests/data/rules-clash-default/entities.yaml:2:9: name "Mustafa Kazemi" already belongs to '
-        f'"mustafa-al-kadhimi" as "Mustafa al-Kazemi" (rules/entities.yaml:{default_line("Mustafa al-Kazemi")})',
+        f'"mustafa-al-kadhimi" as "Mustafa al-Kazemi" ({SHIPPED}:{default_line("Mustafa al-Kazemi")})',
         'tests/data/rules-clash-default/entities.yaml:4:13: alias "Kazemi" already belongs to "mustafa-al-kadhimi" '
-        f"(rules/entities.yaml:{default_line('Kazemi')})"]),
+        f"({SHIPPED}:{default_line('Kazemi')})"]),
     "cues-and-outlets": (["rules-cues-outlets"], False, [
         'tests/data/rules-cues-outlets/cues.yaml:3:13: hedge "factor" must be a number from 0 to 1',
         'tests/data/rules-cues-outlets/outlets.yaml:4:16: outlet "Basra Times": "patterns": invalid regular '
@@ -238,3 +242,69 @@ def test_loading_never_writes_the_rules(tmp_path):
     load_rules([mine])
     assert digest() == before
     assert (mine / "entities.yaml").read_text(encoding="utf-8") == text
+
+# ------------------------------------------------ hostile YAML (safe semantics)
+# A bomb, a cycle, absurd nesting or a forbidden character gives a problem at its line,
+# never a hang, a crash or a second line.
+
+
+def hostile(tmp_path, name: str, text: str) -> list[str]:
+    rules = tmp_path / "rules"
+    rules.mkdir(exist_ok=True)
+    (rules / name).write_text(text, encoding="utf-8")
+    with pytest.raises(attrib.RulesError) as caught:
+        attrib.load_rules([rules], defaults=False)
+    return [line[line.index(name):] for line in str(caught.value).splitlines()]  # paths shown from the file name
+
+
+def test_python_tags_are_refused(tmp_path):
+    assert hostile(tmp_path, "cues.yaml", "speech: !!python/object/apply:os.system [echo hacked]\n") == [
+        'cues.yaml:1:9: tag "!!python/object/apply:os.system" is not allowed: rules are read as plain YAML only']
+
+
+def test_a_recursive_alias_is_a_problem_not_a_hang(tmp_path):
+    assert hostile(tmp_path, "entities.yaml", "- &a [*a]\n") == ["entities.yaml:1:3: entity must be a mapping"]
+
+
+def test_billion_laughs_is_read_in_linear_time(tmp_path):
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    for level in "bcdefghijk":
+        lines.append(f"{level}: &{level} [{', '.join(['*' + chr(ord(level) - 1)] * 9)}]")
+    lines.append("speech: {clause: *k, object: [*k, *k]}")
+    started = time.perf_counter()
+    found = hostile(tmp_path, "cues.yaml", "\n".join(lines) + "\n")
+    assert time.perf_counter() - started < 5
+    assert found[0] == 'cues.yaml:1:1: cues: unknown key "a"'
+    assert len(found) == len(set(found)), "a node reached through many aliases is reported once"
+
+
+def test_nesting_deeper_than_libyaml_can_compose_is_refused(tmp_path):
+    depth = 50_000  # composing this overflows libyaml's C stack: a segmentation fault, not an exception
+    assert hostile(tmp_path, "entities.yaml", "[" * depth + "]" * depth) == [
+        f"entities.yaml:1:1: syntax error: nested more than {MAX_DEPTH} levels deep"]
+
+
+def test_a_regular_expression_nested_too_deeply_is_a_problem(tmp_path):
+    pattern = "(" * 5000 + ")" * 5000
+    assert hostile(tmp_path, "outlets.yaml", f'boilerplate: ["{pattern}"]\n') == [
+        'outlets.yaml:1:15: "boilerplate": invalid regular expression: nested too deeply']
+
+
+def test_binary_rules_file_is_a_problem(tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "cues.yaml").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    with pytest.raises(attrib.RulesError) as caught:
+        attrib.load_rules([rules], defaults=False)
+    assert str(caught.value).endswith("cues.yaml:1:1: cannot be read: not UTF-8 text")
+
+
+def test_a_forbidden_character_is_pointed_at_in_one_line(tmp_path):
+    assert hostile(tmp_path, "cues.yaml", "speech:\n  clause: [say\x00]\n") == [
+        "cues.yaml:2:15: syntax error: character U+0000 is not allowed in YAML"]
+
+
+def test_a_value_with_a_line_break_stays_on_its_problem_line(tmp_path):
+    assert hostile(tmp_path, "entities.yaml", '- {id: a, name: A, type: "per\\nson"}\n') == [
+        'entities.yaml:1:26: entity "a": "type" must be one of person, organization, government, group, label, '
+        'people, media (got "per\\nson") (did you mean "person"?)']
