@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import traceback
 from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date as Date
 from itertools import chain, islice
@@ -98,18 +100,24 @@ def analyze_corpus(paths: Iterable[str], registry: Registry, *, rules_dirs: Sequ
 def _parallel(sources: Iterator[Source], jobs: int, rules_dirs: tuple[str, ...], defaults: bool,
               options: _Options) -> Iterator[Result]:
     # Fresh interpreters rather than forks: the parent may be running a progress bar's thread.
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(jobs, initializer=_start_worker, initargs=(rules_dirs, defaults, options)) as pool:
-        pending: deque = deque()
+    # An executor rather than a Pool: a worker that dies (killed for memory, say) fails the run
+    # with BrokenProcessPool instead of leaving it waiting for ever.
+    executor = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_start_worker, initargs=(rules_dirs, defaults, options))
+    pending: deque[Future[list[Result]]] = deque()
+    try:
         while True:
             chunk = list(islice(sources, CHUNK))
             if chunk:
-                pending.append(pool.apply_async(_work, (chunk,)))
+                pending.append(executor.submit(_work, chunk))
             # Wait for the oldest chunk only when enough are queued, or when nothing is left to send.
             while pending and (len(pending) > jobs * IN_FLIGHT or not chunk):
-                yield from pending.popleft().get()
+                yield from pending.popleft().result()
             if not chunk:
                 return
+    finally:
+        # Stopped early (an error, a closed pipe, Ctrl-C): drop the chunks not started.
+        executor.shutdown(wait=True, cancel_futures=True)
 
 
 def _result(source: Source, registry: Registry, options: _Options) -> Result:
@@ -141,6 +149,8 @@ _worker: tuple[Registry, _Options] | None = None
 
 def _start_worker(rules_dirs: tuple[str, ...], defaults: bool, options: _Options) -> None:
     global _worker
+    # Ctrl-C is the parent's to handle: it stops the workers, which should not print tracebacks.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker = (load_rules(rules_dirs, defaults=defaults), options)
 
 
