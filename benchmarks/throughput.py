@@ -148,7 +148,7 @@ def jobs_scaling(path: Path, jobs: int) -> None:
 
 
 def memory(work: Path, sources: list[corpus.Source], small: int, large: int) -> None:
-    print(f"4. peak memory (maximum resident set) of attrib analyze --format jsonl streaming a JSON Lines corpus:")
+    print("4. peak memory (maximum resident set) of attrib analyze --format jsonl streaming a JSON Lines corpus:")
     for jobs in (1, default_jobs()):
         peaks = {}
         for n in (small, large):
