@@ -19,7 +19,7 @@ Claims are yielded in document order with the ``rule`` that produced them.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import compress, islice
 from operator import attrgetter
@@ -27,6 +27,7 @@ from typing import Iterator, Sequence
 
 from .model import Article, Claim, Mention, Quote, Segments, Sentence
 from .rules import Cues
+from .segment import SpanIndex
 from .tokens import ArticleTokens, Token, tokenize
 
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "latter", "former"})
@@ -216,6 +217,10 @@ def _sentence_claims(text: str, sentence: Sentence, tokens: list[Token], quotes:
     attributions = _attributions(tokens, cues, sentence.is_title)
     claims: list[Claim] = []
     covered: list[tuple[int, int]] = []
+    # Quotations never overlap, so those inside a span are a run of them, found by bisection
+    # (a sentence can hold thousands).
+    quote_starts = [q.start for q in quotes]
+    quote_ends = [q.end for q in quotes]
     for att in attributions:
         mention = att.inherited
         if att.subject is not None:
@@ -228,7 +233,8 @@ def _sentence_claims(text: str, sentence: Sentence, tokens: list[Token], quotes:
             start, end = _trim(text, tokens[c0].start, tokens[c1 - 1].end)
             if end <= start:
                 continue
-            inside = [q for q in quotes if start <= q.start and q.end <= end]
+            first = bisect_left(quote_starts, start)
+            inside = quotes[first:max(first, bisect_right(quote_ends, end))]
             kind = "indirect"
             if len(inside) == 1 and _only_quote(text, start, end, inside[0]):
                 start, end, kind = inside[0].start, inside[0].end, "direct"
@@ -245,14 +251,18 @@ def _sentence_claims(text: str, sentence: Sentence, tokens: list[Token], quotes:
                 if q.start >= lo and not _covered(q, covered):
                     claims.append(Claim(q.start, q.end, "headline" if kind_headline else "direct", cue_text, mention, att.rule))
                     covered.append((q.start, q.end))
-    unattributed = [q for q in quotes if not _covered(q, covered)]
+    spans = SpanIndex(covered)
+    unattributed = [q for q in quotes if not spans.contains(q.start, q.end)]
     # A postposed cue attributes every quote of its sentence: "“A,” he said. “B,” ..." is split by sentence.
     post = next((c for c in claims if c.mention is not None and c.kind in ("direct", "headline")), None)
     if post is not None:
-        for q in list(unattributed):
+        left = []
+        for q in unattributed:
             if len(text[q.start:q.end].split()) > _SCARE_WORDS:
                 claims.append(Claim(q.start, q.end, post.kind, post.cue, post.mention, "split-quote"))
-                unattributed.remove(q)
+            else:
+                left.append(q)
+        unattributed = left
     return claims, unattributed
 
 
@@ -929,11 +939,11 @@ def _according(tokens: list[Token], i: int, length: int, found: list[_Attributio
     if k == src:
         return None
     # Up to nine words before the cue tell all that is asked of them (so a long sentence is not re-read).
-    preceding = list(islice((t for t in tokens[:i] if t.text not in ("“", "”", '"')), 9))
+    preceding = list(islice((t for t in islice(tokens, i) if t.text not in ("“", "”", '"')), 9))
     # "On Sunday evening, according to X, ...": an opening adverbial does not make it postposed.
     intro = len(preceding) <= 8 and preceding and preceding[-1].text == "," and (
         preceding[0].lower in _PP_STARTS or preceding[0].lower in _INTRO_WORDS or preceding[0].lower in _WEEKDAYS)
-    if i == 0 or intro or all(t.lower in _CONJUNCTIONS for t in tokens[:i] if t.text not in ("“", "”", '"')):
+    if i == 0 or intro or all(t.lower in _CONJUNCTIONS for t in islice(tokens, i) if t.text not in ("“", "”", '"')):
         if k < n and tokens[k].text == ",":
             c0 = k + 1
             c1 = n

@@ -88,6 +88,9 @@ class Context:
     # Derived from ``named`` and rebuilt when it grows: resolution asks for them again and again.
     _named_cache: tuple[int, set[str], dict[str, Entity]] | None = field(default=None, repr=False)
     _speakers_cache: tuple[int, set[str]] | None = field(default=None, repr=False)
+    _subjects_cache: tuple[int, set[int]] | None = field(default=None, repr=False)
+    _speakers_sorted: list[tuple[int, Resolution, str]] = field(default_factory=list, repr=False)
+    _by_kind_cache: tuple[int, dict[tuple[str, bool], list[tuple[int, Entity]]]] | None = field(default=None, repr=False)
     _counts: dict[str, int] = field(default_factory=dict, repr=False)
 
     @property
@@ -102,6 +105,48 @@ class Context:
         """The names before ``position``, nearest first (``named`` is in text order)."""
         for k in range(bisect.bisect_left(self.named, position, key=_position) - 1, -1, -1):
             yield self.named[k]
+
+    def last_named(self, position: int, kinds: Iterable[str], generic: bool = True) -> Entity | None:
+        """The entity of one of the types ``kinds`` named last before ``position`` (generic ones too if ``generic``)."""
+        by_kind = self._named_by_kind()
+        best: tuple[int, Entity] | None = None
+        for key in [(kind, False) for kind in kinds] + ([(kind, True) for kind in kinds] if generic else []):
+            names = by_kind.get(key, [])
+            k = bisect.bisect_left(names, position, key=_position) - 1
+            if k >= 0 and (best is None or names[k][0] > best[0]):
+                best = names[k]
+        return best[1] if best is not None else None
+
+    def _named_by_kind(self) -> dict[tuple[str, bool], list[tuple[int, Entity]]]:
+        if self._by_kind_cache is None or self._by_kind_cache[0] != len(self.named):
+            by_kind: dict[tuple[str, bool], list[tuple[int, Entity]]] = {}
+            for position, entity in self.named:
+                by_kind.setdefault((entity.type, entity.generic), []).append((position, entity))
+            self._by_kind_cache = (len(self.named), by_kind)
+        return self._by_kind_cache[1]
+
+    def speakers_between(self, start: int, end: int) -> list[tuple[int, Resolution, str]]:
+        """The speakers resolved at positions in ``[start, end)``, by position (in the order met when equal)."""
+        if len(self._speakers_sorted) > len(self.speakers):
+            self._speakers_sorted = []
+        for entry in self.speakers[len(self._speakers_sorted):]:
+            bisect.insort_right(self._speakers_sorted, entry, key=_position)
+        return _between(self._speakers_sorted, start, end)
+
+    def sentence_windows(self, position: int) -> Iterator[int]:
+        """Where to start looking back from ``position``: a few sentences back, more, then the whole article."""
+        index = bisect.bisect_right(self.sentence_starts, position) - 1
+        for back in (3, 30):
+            if index - back <= 0:
+                break
+            yield self.sentence_starts[index - back]
+        yield -1
+
+    def subject_positions(self) -> set[int]:
+        """Where the sentence subjects stand."""
+        if self._subjects_cache is None or self._subjects_cache[0] != len(self.subjects):
+            self._subjects_cache = (len(self.subjects), {c[0] for c in self.subjects})
+        return self._subjects_cache[1]
 
     def speaker_ids(self) -> set[str]:
         """The entities resolved as speakers so far."""
@@ -139,6 +184,11 @@ class Context:
             parts = word_parts(resolution.name)
             if parts:
                 self.people.setdefault(parts[-1], resolution.name)
+
+
+def _between(entries: list, start: int, end: int) -> list:
+    """The entries (position first, sorted by it) at positions in ``[start, end)``."""
+    return entries[bisect.bisect_left(entries, start, key=_position):bisect.bisect_left(entries, end, key=_position)]
 
 
 class _Reading(NamedTuple):
@@ -295,9 +345,9 @@ class Resolver:
         headline = len(context.sentence_starts) > 1 and mention.start < context.sentence_starts[1]
         if entity is None or not entity.generic or not (headline or any(w.lower().strip("“\"") in _ANAPHORIC for w in words)):
             return resolution
-        for position, other in context.named_before(mention.start):
-            if other.type == entity.type and not other.generic:
-                return Resolution(other.name, other, "nominal", 0.8, mention.text, (entity.id,))
+        other = context.last_named(mention.start, (entity.type,), generic=False)
+        if other is not None:
+            return Resolution(other.name, other, "nominal", 0.8, mention.text, (entity.id,))
         if len(context.sentence_starts) > 1 and mention.start < context.sentence_starts[1]:
             # A headline's "militias" is the group the article goes on to name.
             for position, other in context.named:
@@ -323,31 +373,41 @@ class Resolver:
         else:
             def want(res: Resolution, mention: str) -> bool:
                 return _plural(mention, res) or (res.entity is not None and res.entity.type in ("government", "organization", "group", "label"))
-        candidates: list[tuple[int, Resolution, str]] = [c for c in context.speakers if c[0] < position]
-        candidates += [(p, Resolution(e.name, e, "name", 0.9, e.name), e.name) for p, e in context.prominent if p < position]
+        sex = word if word in ("he", "she") else {"his": "he", "him": "he", "her": "she"}.get(word)
+        # The antecedent is most often a sentence or two back: look there first, then further. Every
+        # candidate of a sentence sorts after those of the sentences before it, so the first that fits
+        # among the last few sentences is the first that fits among all (and a miss changes nothing).
+        for since in context.sentence_windows(position):
+            for pos, res, mention in reversed(self._antecedents(position, context, since)):
+                if res.method == "unresolved-pronoun" or not want(res, mention):
+                    continue
+                if sex and context.gender.get(res.name, sex) != sex:
+                    continue  # "she" is not the man "he" referred to
+                if sex:
+                    context.gender.setdefault(res.name, sex)
+                if res.method == "ambiguous":
+                    return Resolution(res.name, None, "ambiguous", res.score, surface, res.candidates)
+                return Resolution(res.name, res.entity, "pronoun", 0.85 * max(res.score, 0.6), surface)
+        kinds = ("person",) if word in _PERSON_PRONOUNS else ("organization", "government", "group", "media", "label")
+        entity = context.last_named(position, kinds)
+        if entity is not None:
+            return Resolution(entity.name, entity, "pronoun", 0.6, surface)
+        return Resolution(surface, None, "unresolved-pronoun", 0.2, surface)
+
+    def _antecedents(self, position: int, context: Context, since: int) -> list[tuple[int, Resolution, str]]:
+        """What a pronoun at ``position`` may point back to, from ``since`` on, nearest last."""
+        candidates: list[tuple[int, Resolution, str]] = context.speakers_between(since, position)
+        candidates += [(p, Resolution(e.name, e, "name", 0.9, e.name), e.name)
+                       for p, e in _between(context.prominent, since, position)]
         # An unregistered sentence subject counts only as a full name: "Tomas Reyne", not "Fourteen".
-        candidates += [c for c in context.subjects if c[0] < position and c[1].method not in ("unresolved-pronoun", "ambiguous")
+        candidates += [c for c in _between(context.subjects, since, position)
+                       if c[1].method not in ("unresolved-pronoun", "ambiguous")
                        and (c[1].entity is not None or (" " in c[1].name and looks_like_person(c[1].name)))]
         # Latest first; within one sentence, its subject before other names ("The prime minister ordered ...,
         # according to a statement read by his spokesman. He ..." is the prime minister).
-        subjects = {c[0] for c in context.subjects}
+        subjects = context.subject_positions()
         candidates.sort(key=lambda c: (context.sentence_start(c[0]), c[0] in subjects, c[0]))
-        sex = word if word in ("he", "she") else {"his": "he", "him": "he", "her": "she"}.get(word)
-        for pos, res, mention in reversed(candidates):
-            if res.method == "unresolved-pronoun" or not want(res, mention):
-                continue
-            if sex and context.gender.get(res.name, sex) != sex:
-                continue  # "she" is not the man "he" referred to
-            if sex:
-                context.gender.setdefault(res.name, sex)
-            if res.method == "ambiguous":
-                return Resolution(res.name, None, "ambiguous", res.score, surface, res.candidates)
-            return Resolution(res.name, res.entity, "pronoun", 0.85 * max(res.score, 0.6), surface)
-        kinds = ("person",) if word in _PERSON_PRONOUNS else ("organization", "government", "group", "media", "label")
-        for pos, entity in context.named_before(position):
-            if entity.type in kinds:
-                return Resolution(entity.name, entity, "pronoun", 0.6, surface)
-        return Resolution(surface, None, "unresolved-pronoun", 0.2, surface)
+        return candidates
 
     def object_pronoun(self, mention: Mention, context: Context) -> Resolution | None:
         """"We hold them responsible": an accused pronoun is the party last named before it."""
@@ -355,9 +415,9 @@ class Resolver:
         if word not in _PLURAL_PRONOUNS | _THING_PRONOUNS | _PERSON_PRONOUNS:
             return None
         kinds = ("person",) if word in _PERSON_PRONOUNS else ("organization", "government", "group", "label")
-        for pos, entity in context.named_before(mention.start):
-            if entity.type in kinds:
-                return Resolution(entity.name, entity, "pronoun", 0.6, mention.text)
+        entity = context.last_named(mention.start, kinds)
+        if entity is not None:
+            return Resolution(entity.name, entity, "pronoun", 0.6, mention.text)
         return None
 
     def _owned(self, text: str, position: int, context: Context) -> Resolution | None:

@@ -162,6 +162,11 @@ class SpanIndex:
         k = bisect_right(self._starts, position)
         return k > 0 and self._reach[k - 1] > position
 
+    def contains(self, start: int, end: int) -> bool:
+        """Whether a span holds all of ``[start, end)``."""
+        k = bisect_right(self._starts, start)
+        return k > 0 and self._reach[k - 1] >= end
+
     def overlapping(self, start: int, end: int) -> list[int]:
         """The indices of the spans overlapping ``[start, end)``, in the order given."""
         hi = bisect_left(self._starts, end)
