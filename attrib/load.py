@@ -498,6 +498,18 @@ class _Markers:
         self.any = re.compile("|".join(re.escape(m) for m in self.all)) if self.all else None
         self.patterns = tuple(p for outlet in outlets.outlets for p in outlet.patterns)
         self.boilerplate = tuple(re.compile(p.pattern, p.flags & ~re.MULTILINE) for p in outlets.boilerplate)
+        # One alternation finds page furniture in one pass per line; patterns that cannot be joined
+        # (a user's named groups used twice) are tried one by one.
+        try:
+            joined = re.compile("|".join(f"(?:{p.pattern})" for p in self.boilerplate), re.IGNORECASE)
+        except re.error:
+            joined = None
+        self.furniture = joined
+
+    def is_furniture(self, line: str) -> bool:
+        if self.furniture is not None:
+            return self.furniture.search(line) is not None
+        return any(p.search(line) for p in self.boilerplate)
 
     def in_line(self, line: str) -> bool:
         return self.any is not None and self.any.search(line) is not None
@@ -554,7 +566,7 @@ def _body(text: str, lines: list[tuple[int, int]], outlets: Outlets,
     title_span: tuple[int, int] | None = None
     in_link_list = False
     credits = tuple(c.lower() for c in outlets.credits)
-    boilerplate = _markers(outlets).boilerplate  # for single lines: ``lines`` never hold a newline
+    markers = _markers(outlets)  # for single lines: ``lines`` never hold a newline
     for s, e in lines:
         raw = text[s:e]
         line = raw.strip(" \t\ufeff\u00a0")
@@ -564,7 +576,7 @@ def _body(text: str, lines: list[tuple[int, int]], outlets: Outlets,
         if key in seen:
             continue  # repeated titles and captions
         seen.add(key)
-        if any(p.search(line) for p in boilerplate):
+        if markers.is_furniture(line):
             # "Read More:" alone on its line heads a list of links to other articles.
             in_link_list = bool(_LINK_HEADER.match(line)) and not re.search(r":\s*\S", line)
             continue
