@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Iterator, Sequence
 
 from .claims import noun_phrase_after, source_before
-from .model import Article, Blame, Claim, Mention, Segments, Sentence
+from .model import Article, Claim, Mention, Segments, Sentence
 from .rules import BlameVerb, Cues, Registry
 from .segment import SpanIndex
 from .tokens import ArticleTokens, Token

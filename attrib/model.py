@@ -28,12 +28,6 @@ class Article:
 
 
 @dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
 class Sentence:
     start: int
     end: int

@@ -70,9 +70,3 @@ def name_tokens(text: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     return " ".join(name_tokens(text))
-
-
-def surname(name: str) -> str | None:
-    """The last word of a person's name, used as an implicit alias."""
-    tokens = name_tokens(name)
-    return tokens[-1] if len(tokens) > 1 else None

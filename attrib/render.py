@@ -9,7 +9,6 @@ terminal escape sequences.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import re
 from typing import IO, TYPE_CHECKING, Any, Iterable
@@ -325,16 +324,6 @@ def write_records(records: Iterable[dict[str, Any]], fmt: str, out: IO[str]) -> 
             out.write(markdown(record))
     else:  # pragma: no cover - the CLI restricts the choice
         raise ValueError(fmt)
-
-
-def to_string(records: Iterable[dict[str, Any]], fmt: str) -> str:
-    buffer = io.StringIO()
-    write_records(records, fmt, buffer)
-    return buffer.getvalue()
-
-
-# --------------------------------------------------------------- rules workflow
-
 
 def _period(start: object, end: object) -> str:
     return f"{start or '...'} to {end or 'now'}"

@@ -607,7 +607,7 @@ class Resolver:
                 return Resolution(entity.name, entity, top[0].kind, 0.75 * penalty, surface, tuple(ids))
             if best_rank == 2:
                 # Two registered people share the surname and the article does not say which.
-                fuzzy = self._fuzzy(surface, context, exclude_exact=True)
+                fuzzy = self._fuzzy(surface, context)
                 if fuzzy is not None:
                     return fuzzy
             return Resolution(self.clean_name(surface), None, "ambiguous", 0.3, surface, tuple(ids))
@@ -668,7 +668,7 @@ class Resolver:
                 return Resolution(other.name, other, "fuzzy", 0.75, surface, (entity.id, other.id))
         return None
 
-    def _fuzzy(self, name: str, context: Context, exclude_exact: bool = False) -> Resolution | None:
+    def _fuzzy(self, name: str, context: Context) -> Resolution | None:
         """Transliteration variants of registered names, refused when two entities score alike."""
         if not name or not any(ch.isupper() for ch in name):
             return None

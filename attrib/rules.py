@@ -690,7 +690,7 @@ def _index(entities: dict[str, Entity], shared: dict[str, set[str]],
             add(alias, AliasEntry(entity.id, "alias", alias, shared=key_of(alias) in shared.get(entity.id, ())))
         if entity.type == "person":
             words = key_of(entity.name).split(" ")
-            last = words[-1] if len(words) > 1 else None  # names.surname(), from the key at hand
+            last = words[-1] if len(words) > 1 else None  # the surname: a person's last word
             if last:
                 add(last, AliasEntry(entity.id, "surname", last))
         for role in entity.roles:
