@@ -26,6 +26,7 @@ from operator import attrgetter
 from typing import Iterator, Sequence
 
 from .model import Article, Claim, Mention, Quote, Segments, Sentence
+from .names import capitalised
 from .rules import Cues
 from .segment import SpanIndex
 from .tokens import ArticleTokens, Token, tokenize
@@ -827,11 +828,7 @@ def _antecedent(tokens: list[Token], relative: int, cues: Cues) -> tuple[int, in
 
 
 def _capitalised(token: Token) -> bool:
-    """A word of a name: "Kadhimi", and "al-Kadhimi" too."""
-    text = token.text
-    if text[:3].lower() in ("al-", "el-") and len(text) > 3:
-        text = text[3:]
-    return text[:1].isupper()
+    return capitalised(token.text)
 
 
 def _names_someone(tokens: list[Token], end: int) -> bool:

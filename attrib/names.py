@@ -70,3 +70,10 @@ def name_tokens(text: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     return " ".join(name_tokens(text))
+
+
+def capitalised(word: str) -> bool:
+    """A word of a name: "Kadhimi", and "al-Kadhimi" too (capitalised after its particle)."""
+    if word[:3].lower() in ("al-", "el-") and len(word) > 3:
+        word = word[3:]
+    return word[:1].isupper()

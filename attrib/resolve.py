@@ -24,7 +24,7 @@ from rapidfuzz import fuzz, process
 
 from .errors import Problem
 from .model import Entity, Mention, Resolution, Role
-from .names import key_of_parts, name_key, word_parts
+from .names import capitalised, key_of_parts, name_key, word_parts
 from .rules import AliasEntry, AliasSite, Registry
 from .tokens import Token, tokenize
 
@@ -562,8 +562,7 @@ class Resolver:
         if words and words[-1].lower() in nominals:
             return None  # "Port Allery police": a place naming an institution, not a person
         for word in words + [""]:
-            core = word[3:] if word[:3].lower() in ("al-", "el-") else word
-            if core[:1].isupper() and name_key(word) not in self._title_keys and word not in ("The", "A", "An"):
+            if capitalised(word) and name_key(word) not in self._title_keys and word not in ("The", "A", "An"):
                 run.append(word)
                 continue
             if word.lower() in ("al", "bin", "ibn", "abu") and run:
@@ -882,9 +881,8 @@ class Resolver:
 def _plausible(tokens: Sequence[Token], start: int, end: int, entries: tuple[AliasEntry, ...]) -> bool:
     """Lower-case one-word aliases ("outlaws") match any case; names must be capitalised in text."""
     surface = tokens[start:end]
-    if any(t.text[:1].isupper() or t.text[:1].isdigit() or t.text[3:4].isupper() and t.text[:3].lower() in ("al-", "el-")
-           for t in surface):
-        return True  # "al-Kazemi" is capitalised after its particle
+    if any(capitalised(t.text) or t.text[:1].isdigit() for t in surface):
+        return True
     return any(not any(ch.isupper() for ch in e.surface) for e in entries)
 
 

@@ -17,7 +17,6 @@ from typing import Sequence
 from .model import Article, Quote, Segments, Sentence
 
 _OPEN = {"“": "”", "„": "”", "«": "»", "‘": "’", "‹": "›"}
-_CLOSERS = {"”", "»", "’", "›"}
 _MARKS = re.compile("[“„«‘‹”»’›\"']")  # every character that opens or closes a quotation
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(

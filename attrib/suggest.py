@@ -18,7 +18,6 @@ from .resolve import Candidate, Resolver, looks_like_person, spelling_variants
 from .rules import Registry, entry_yaml
 
 ALIAS_CUTOFF = 80.0  # a registered name this close, word by word, suggests a new spelling of it
-_PARTY_ROLES = ("speaker", "accuser", "accused")
 _DETERMINERS = frozenset({"the", "a", "an", "some", "several", "many", "other", "these", "those", "its", "their"})
 _MAX_WORDS = 6  # longer mentions are descriptions ("correspondents in the eastern districts"), not names
 

@@ -121,9 +121,6 @@ class PhraseIndex(Generic[T]):
         # The words a phrase can start with: a token whose ``lower`` is not here matches nothing.
         self.first_words = frozenset(self._by_first)
 
-    def __contains__(self, word: str) -> bool:
-        return word in self._by_first
-
     def match(self, tokens: Sequence[Token], i: int) -> tuple[int, T] | None:
         bucket = self._by_first.get(tokens[i].lower)
         if not bucket:
