@@ -131,7 +131,7 @@ def _result(source: Source, registry: Registry, options: _Options) -> Result:
     else:
         error = None if outcome.analysis is not None else outcome.error or "failed"
         warnings = outcome.warnings
-    if error is None:
+    if error is None and outcome.analysis is not None:
         record = analysis_record(outcome.analysis, min_confidence=options.min_confidence)
         counts = (len(record["claims"]), len(record["blames"]))
     else:

@@ -340,9 +340,10 @@ def _attributions(tokens: list[Token], cues: Cues, is_title: bool) -> list[_Attr
         if a.rule.startswith("postposed") and a.content:
             lo, hi = bisect_left(cues_at, a.content[0]), bisect_left(cues_at, a.content[1])
             first = next((by_cue[k] for k in range(lo, hi) if by_cue[k] is not a and by_cue[k].content), None)
-        if first is not None:
-            own_subject = first.subject and first.rule == "preposed" and a.content[0] <= first.subject[0] < first.cue
-            stop = first.subject[0] if own_subject else first.cue
+        if first is not None and a.content is not None:
+            subject = first.subject
+            own = subject is not None and first.rule == "preposed" and a.content[0] <= subject[0] < first.cue
+            stop = subject[0] if own and subject is not None else first.cue
             while stop > a.content[0] and tokens[stop - 1].lower in ("and", "but", ",", "that"):
                 stop -= 1
             if stop - a.content[0] < 3 or not _has_verb(tokens, a.content[0], stop):
@@ -353,7 +354,7 @@ def _attributions(tokens: list[Token], cues: Cues, is_title: bool) -> list[_Attr
     # "According to X, Y said ...": the inner cue names the source; the according phrase only cites it.
     inner = [a for a in found if a.kind != "according" and a.content]
     found = [a for a in found if not (a.kind == "according" and a.content and any(
-        b.content[0] >= a.content[0] and b.cue >= a.content[0] for b in inner))]
+        b.content is not None and b.content[0] >= a.content[0] and b.cue >= a.content[0] for b in inner))]
     return found
 
 
@@ -465,9 +466,10 @@ def _cue_attribution(tokens: list[Token], i: int, length: int, lemma: str, kind:
         return None
     start = rest
     if kind == "addressee":
-        start = _after_addressee(tokens, rest)
-        if start is None:
+        after_addressee = _after_addressee(tokens, rest)
+        if after_addressee is None:
             return None
+        start = after_addressee
     return _Attribution(i, length, lemma, kind, subject, _content_from(tokens, start, kind, cues), "preposed")
 
 

@@ -38,6 +38,7 @@ _DATES = (
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
     re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
 )
+_YEAR = re.compile(r"(?:19|20)\d\d")  # every date pattern holds a year: lines without one are passed over at once
 _DATE_LINE_MAX = 90  # longer lines are prose or captions, whose dates are not the publication's
 _HEAD_LINES = 12
 _TERMINAL = re.compile(r"[.!?…:;][”\"’')\]]*\s*$")  # ends like a sentence, not like a headline
@@ -400,6 +401,8 @@ def _analysis_problem(record: dict[str, Any]) -> str | None:
 
 def parse_date(value: str) -> Date | None:
     """A date from "2020-12-21", "December 21, 2020" or "21 Dec 2020"; None when there is none."""
+    if _YEAR.search(value) is None:
+        return None
     for pattern in _DATES:
         m = pattern.search(value)
         if not m:
@@ -499,20 +502,57 @@ class _Markers:
         self.patterns = tuple(p for outlet in outlets.outlets for p in outlet.patterns)
         self.boilerplate = tuple(re.compile(p.pattern, p.flags & ~re.MULTILINE) for p in outlets.boilerplate)
         # One alternation finds page furniture in one pass per line; patterns that cannot be joined
-        # (a user's named groups used twice) are tried one by one.
+        # (a user's named groups used twice) are tried one by one. Patterns anchored at the line's
+        # start are joined apart and only tried there: searching would try them at every position.
+        anchored = [p for p in self.boilerplate if _anchored(p.pattern)]
+        floating = [p for p in self.boilerplate if not _anchored(p.pattern)]
         try:
-            joined = re.compile("|".join(f"(?:{p.pattern})" for p in self.boilerplate), re.IGNORECASE)
+            self.furniture: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None], ...] | None = (
+                (_joined(anchored), _joined(floating)),)
         except re.error:
-            joined = None
-        self.furniture = joined
+            self.furniture = None
 
     def is_furniture(self, line: str) -> bool:
         if self.furniture is not None:
-            return self.furniture.search(line) is not None
+            (at_start, anywhere), = self.furniture
+            return (at_start is not None and at_start.match(line) is not None) or (
+                anywhere is not None and anywhere.search(line) is not None)
         return any(p.search(line) for p in self.boilerplate)
 
     def in_line(self, line: str) -> bool:
         return self.any is not None and self.any.search(line) is not None
+
+
+def _joined(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE) if patterns else None
+
+
+def _anchored(pattern: str) -> bool:
+    """Whether every way the pattern can match starts with "^": it opens with one and has no top-level "|"."""
+    if not pattern.startswith("^"):
+        return False
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "^":
+                i += 1
+            if pattern[i + 1:i + 2] == "]":  # "[]...]" and "[^]...]": a leading "]" is a member
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return False
+        i += 1
+    return True
 
 
 _MARKERS: dict[int, _Markers] = {}

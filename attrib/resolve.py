@@ -756,12 +756,12 @@ class Resolver:
             inside = sorted((e for en in hits for e in en if e.entity_id == entity.id), key=lambda e: _KIND_RANK[e.kind])
             if inside:
                 method, matched = "partial", inside[0].surface
-        role_entries = [e for e in self.aliases.get(key, ()) if e.kind == "role" and e.role is not None]
+        role_entries = [(e.entity_id, e.role) for e in self.aliases.get(key, ()) if e.kind == "role" and e.role is not None]
         titles = {e.role.title for e in entries if e.kind == "role" and e.role is not None}
         role = next(e.role for e in entries if e.role is not None) if len(titles) == 1 else None
         holders = tuple(sorted(
-            {(e.entity_id, e.role): Holder(self.registry.entities[e.entity_id], e.role, e.role.active(date))
-             for e in role_entries}.values(), key=lambda h: (h.role.start or Date.min, h.entity.name)))
+            {(eid, role): Holder(self.registry.entities[eid], role, role.active(date))
+             for eid, role in role_entries}.values(), key=lambda h: (h.role.start or Date.min, h.entity.name)))
         contenders = tuple(self.registry.entities[eid] for eid in resolution.candidates if eid in self.registry.entities)
         runners: list[Candidate] = []
         if entity is not None and method != "fuzzy":  # a fuzzy match lists its rivals with their own scores below
@@ -788,12 +788,12 @@ class Resolver:
         """"The spokesman", "the statement", "the ministry": the nearest fitting party in the article."""
         if nominal == "statement":
             # "the statement": whoever issued the last statement the article cited, else the last institution.
-            earlier = [(res, mention) for p, res, mention in reversed(context.speakers) if p < position and res.entity]
-            for res, mention in earlier:
+            cited = [(res, mention) for p, res, mention in reversed(context.speakers) if p < position and res.entity]
+            for res, mention in cited:
                 if "statement" in mention.lower():
                     return Resolution(res.name, res.entity, "nominal", 0.75 * res.score, surface)
-            for res, _ in earlier:
-                if res.entity.type in ("organization", "government", "group", "media"):
+            for res, _ in cited:
+                if res.entity is not None and res.entity.type in ("organization", "government", "group", "media"):
                     return Resolution(res.name, res.entity, "nominal", 0.65 * res.score, surface)
             return None
         if nominal in ("spokesman", "premier", "president", "minister"):
@@ -809,9 +809,9 @@ class Resolver:
         if nominal == "office" and surface.lower().startswith("the ") and len(surface.split()) <= 3:
             # "the embassy": the embassy the article named last; else the last institution that spoke.
             words = set(name_key(surface).split())
-            before = [e for p, e in context.named if p < position]
-            after = [e for p, e in context.named if p > position]
-            for entity in list(reversed(before)) + after:
+            earlier = [e for p, e in context.named if p < position]
+            later = [e for p, e in context.named if p > position]
+            for entity in list(reversed(earlier)) + later:
                 # "the embassy" is the US Embassy; "the federal government" is not the Kurdistan Regional Government.
                 if entity.type != "person" and words <= self._name_words(entity):
                     return Resolution(entity.name, entity, "nominal", 0.75, surface)

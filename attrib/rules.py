@@ -72,8 +72,9 @@ _SAFE_TAGS = {
 }
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 # libyaml composes nodes by recursion in C: nesting tens of thousands deep overflows the stack (a
-# crash, not an exception), so deeper files are refused before they are composed.
-MAX_DEPTH = 2000
+# crash, not an exception), so deeper files are refused before they are composed. PyYAML 6.0.4's
+# libyaml stops at 1,000 levels with its own message: the limit stays below it, so every version says the same.
+MAX_DEPTH = 500
 _BLOCK_INDENT = re.compile(r"^[ ?-]*", re.MULTILINE)
 
 
@@ -349,8 +350,9 @@ def _too_deep(text: str) -> bool:
                     return True
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
-    except yaml.YAMLError:
-        return False  # composing reports the syntax error with its place
+    except yaml.YAMLError as exc:
+        # libyaml's scanner may meet its own limit before the parser hands over the events.
+        return "maximum nesting depth" in str(exc)  # else composing reports the syntax error with its place
     return False
 
 
