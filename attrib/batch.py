@@ -135,7 +135,7 @@ def _result(source: Source, registry: Registry, options: _Options) -> Result:
         record = analysis_record(outcome.analysis, min_confidence=options.min_confidence)
         counts = (len(record["claims"]), len(record["blames"]))
     else:
-        record = error_record(source.name, error, source.line)
+        record = error_record(source.name, error or "failed", source.line)
         counts = (0, 0)
     encoded = jsonl_line(record) if options.encode == "jsonl" else None
     return Result(source.name, None if encoded else record, source.line, error, warnings, encoded, *counts,

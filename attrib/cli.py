@@ -178,14 +178,14 @@ def analyze(paths: tuple[str, ...], fmt: str, outlet: str | None, date: Date | N
 
         if fmt == "table":
             for result in analysed():
-                if not result.failed:
+                if not result.failed and result.record is not None:
                     table(out_console, result.record)
         elif fmt == "jsonl":
             for result in analysed():
                 sys.stdout.write(result.encoded or "")
                 sys.stdout.flush()
         else:
-            write_records((result.record for result in analysed()), fmt, sys.stdout)
+            write_records((result.record for result in analysed() if result.record is not None), fmt, sys.stdout)
     elapsed = time.perf_counter() - started
     if not quiet:
         rate = f", {articles / elapsed:,.0f} articles/s" if elapsed > 0 and articles > 1 else ""

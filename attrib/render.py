@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-from typing import IO, TYPE_CHECKING, Any, Iterable
+from typing import IO, TYPE_CHECKING, Any, Iterable, Literal
 
 from .diff import Comparison
 from .model import Analysis, Blame, Claim
@@ -478,7 +478,7 @@ def comparison_rows(comparison: Comparison) -> Iterable[dict[str, Any]]:
     names = [outlet.name for outlet in comparison.outlets]
     for pair in comparison.pairs:
         for name, cell in zip(names, pair.cells):
-            row = {"record": "pair", "outlet": name, "accuser": pair.accuser.name, "accuser_id": pair.accuser.id,
+            row: dict[str, Any] = {"record": "pair", "outlet": name, "accuser": pair.accuser.name, "accuser_id": pair.accuser.id,
                    "accused": pair.accused.name, "accused_id": pair.accused.id, "reported": cell is not None,
                    "differs": pair.differs}
             if cell is not None:
@@ -565,7 +565,7 @@ def comparison_table(console, comparison: Comparison) -> None:
     plain_box = box.ASCII if not console.is_terminal else box.SIMPLE_HEAD
 
     def matrix(title: str, first: tuple[str, ...], last: tuple[str, ...] = (), caption: str | None = None,
-               justify: str = "center") -> Table:
+               justify: Literal["left", "center", "right"] = "center") -> Table:
         grid = Table(title=title, caption=caption, box=plain_box, title_justify="left", caption_justify="left")
         for name in first:
             grid.add_column(name, overflow="fold")
