@@ -89,6 +89,8 @@ _ADDRESSEES = frozenset({"me", "him", "her", "us", "them", "you", "reporters", "
 _TRAILING_PHRASES = frozenset({"without", "after", "before", "as", "when", "while", "shortly", "following", "amid",
                                "during", "since", "in", "on", "at", "which", "who", "although", "though", "because",
                                "just", "hours", "days", "minutes", "moments", "late", "early", "according"})
+_CLOSING_PREPOSITIONS = frozenset({"after", "before", "following", "amid", "during", "at", "in", "on", "from",
+                                   "outside", "inside", "ahead"})
 _MAX_SUBJECT = 14
 _lower = attrgetter("lower")
 _SCARE_WORDS = 3  # quotes of this many words or fewer, with no cue, are scare quotes or titles
@@ -449,7 +451,9 @@ def _cue_attribution(tokens: list[Token], i: int, length: int, lemma: str, kind:
             if content is not None:
                 return _Attribution(i, length, lemma, kind, (after, np_end), content, "postposed-inverted")
     # Postposed: "..., Israeli officials say."  "“...,” Rasool said in a statement."
-    if _ends_clause(tokens, rest, cues):
+    # "“...,” the defence team said after the verdict.": a closing phrase is no content either.
+    closing_phrase = _closing_phrase(tokens, rest)
+    if closing_phrase or _ends_clause(tokens, rest, cues):
         subject = source_before(tokens, i, cues)
         if subject is not None:
             s0 = subject[0]
@@ -457,7 +461,9 @@ def _cue_attribution(tokens: list[Token], i: int, length: int, lemma: str, kind:
                 content = _content_before(tokens, s0)
                 if content is not None:
                     return _Attribution(i, length, lemma, kind, subject, content, "postposed")
-        if rest >= n or tokens[rest].text != ",":
+        if closing_phrase:
+            pass  # not after a quotation: "He said after the meeting." reports nothing, or reads on below
+        elif rest >= n or tokens[rest].text != ",":
             return None
         # "X said, “...”": a preposed cue followed by a comma and a quotation.
     # Preposed: "X said (that) ...".
@@ -631,6 +637,16 @@ def _ends_clause(tokens: list[Token], j: int, cues: Cues) -> bool:
     return False
 
 
+def _closing_phrase(tokens: list[Token], j: int) -> bool:
+    """A short phrase with no verb ends the sentence: "after the verdict.", "following the ruling."."""
+    n = len(tokens)
+    if j >= n or tokens[j].lower not in _CLOSING_PREPOSITIONS or tokens[j].quoted:
+        return False
+    end = n - 1 if tokens[-1].text in (".", "!", "?") else n
+    return end - j <= 8 and not any(t.quoted or t.text in _BREAKS or t.lower in _VERBISH or t.lower == "that"
+                                    for t in tokens[j + 1:end])
+
+
 def _trailing_apposition(tokens: list[Token], j: int, cues: Cues) -> bool:
     """"said Martin Hale, a senior fellow at ...": only a description of the source follows."""
     n = len(tokens)
@@ -678,6 +694,9 @@ def _skip_adverbials(tokens: list[Token], j: int, cues: Cues) -> int:
                 k += 1
             if k >= n or (k < limit and (tokens[k].text in (",", ":", ".") or tokens[k].lower == "that" or tokens[k].text in ("“", '"'))):
                 if word == "on" or word == "in" or word == "to" or word == "at" or word == "during" or word == "via" or word == "through":
+                    j = k
+                    continue
+                if k < n and tokens[k].lower == "that":  # "said after the meeting that ..."
                     j = k
                     continue
             if word == "on" and j + 1 < n and (tokens[j + 1].lower in _WEEKDAYS or tokens[j + 1].lower in _MONTHS):

@@ -11,6 +11,8 @@ MILITIAS = "Iran-backed militias"
 UNNAMED = "unidentified perpetrators"
 
 BLAME_CASES = [
+    pytest.param("The union blamed the port operator for the delays.\n",
+                 {("union", "port operator")}, id="unregistered-parties-named-by-common-nouns"),
     pytest.param("U.S. officials blame Iran-backed militias for regular rocket attacks on US facilities.\n",
                  {(US, MILITIAS)}, id="x-blames-y-for"),
     pytest.param("Washington accuses armed Iraqi factions linked with Iran of carrying out the attacks.\n",

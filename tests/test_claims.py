@@ -169,6 +169,36 @@ CLAIM_CASES += [
     ),
 ]
 
+# Sources outside politics: companies, unions, courts, sport and local news speak through the same cues.
+CLAIM_CASES += [
+    pytest.param(
+        "The harbour authority said on Monday that the port would stay closed until Friday.\n\n"
+        "The company said in a statement that its profits had fallen by a third.\n",
+        [("harbour authority", "the port would stay closed until Friday"),
+         ("company", "its profits had fallen by a third")],
+        id="institutions-named-by-a-common-noun",
+    ),
+    pytest.param(
+        "The coach told reporters that the team had not played well enough.\n\n"
+        "Researchers at the university said the results were encouraging, but the hospital's chief executive "
+        "warned that more trials were needed.\n",
+        [("coach", "the team had not played well enough"),
+         ("Researchers at the university", "the results were encouraging"),
+         ("hospital's chief executive", "more trials were needed")],
+        id="roles-and-professions-as-sources",
+    ),
+    pytest.param(
+        "“We will appeal,” the defence team said after the verdict.\n",
+        [("defence team", "We will appeal,")],
+        id="postposed-cue-then-a-closing-phrase",
+    ),
+    pytest.param(
+        "He said after the meeting that talks would resume.\n",
+        [("He", "talks would resume")],
+        id="adverbial-phrase-before-that",
+    ),
+]
+
 NOT_CLAIMS = [
     pytest.param("The film “Gone By Morning” opened in Baghdad on Friday.\n", id="quoted-film-title"),
     pytest.param("The so-called “truce” collapsed in November after two weeks.\n", id="scare-quotes"),
