@@ -45,6 +45,9 @@ _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _PREDICATE = frozenset({"is", "are", "was", "were", "be", "been", "called", "branded", "labelled", "labeled",
                         "described", "as", "either", "neither", "mere", "just", "simply"})
 _NEGATION_REACH = 4
+_CLAUSE_ENDS = frozenset({",", ".", ";", ":", "!", "?", "(", ")"})
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_PLAIN = BlameVerb("", ())  # an object with no conditions, for the party after "on"
 _start = operator.attrgetter("start")
 _end = operator.attrgetter("end")
 
@@ -131,6 +134,17 @@ def _object(tokens: list[Token], j: int, verb: BlameVerb, scan) -> tuple[int, in
         j = k + 1
     while j < n and tokens[j].text in ("“", '"', "‘"):
         j += 1
+    if verb.or_after:
+        # "blamed the flooding on Y": an act, then the accused; "blamed Iran on Tuesday for ..." is not one.
+        k = next((k for k in range(j + 1, min(n, j + 7)) if tokens[k].lower in verb.or_after
+                  or tokens[k].lower in verb.until or tokens[k].text in _CLAUSE_ENDS), n)
+        if k + 1 < n and tokens[k].lower in verb.or_after and tokens[k + 1].lower not in _WEEKDAYS \
+                and not scan(tokens[j:k]):  # "blamed Iran on state TV for ...": Iran is the object
+            found = _object(tokens, k + 1, _PLAIN, scan)
+            # The words before "on" are the act; the party after it must be named ("on years of neglect" is none).
+            if found is not None and any(t.text[:1].isupper() for t in tokens[found[0]:found[1]]):
+                return found
+            return None
     limit = min(n, j + 14)
     if verb.until:
         # "accused a protest group opposed to the plan of ...": the object runs to "of".

@@ -814,7 +814,7 @@ def _before_apposition(tokens: list[Token], comma: int, cues: Cues) -> tuple[int
         if named is not None and _names_someone(tokens, comma):
             return named
     elif not (first.lower.endswith(("ing", "ed")) or first.lower in _RELATIVES or first.text[:1].islower()
-              or any(t.text[:1].islower() for t in words)):
+              or any(t.text[:1].islower() for t in words) or (len(words) == 1 and first.text.isdigit())):  # an age
         return None
     segment = _segment_back(tokens, opening)
     if segment is None:
@@ -937,7 +937,9 @@ def sentence_subject(tokens: list[Token], cues: Cues) -> tuple[int, int] | None:
             k += 1
             continue
         # "The Iraqi prime minister": lower-case words leading to a role noun belong to the phrase.
-        ahead = next((j for j in range(k + 1, min(n, k + 3)) if tokens[j].lower in cues.nominals), None)
+        # Not past a verb that follows the role noun: "The regulator fined the bank".
+        verb = tokens[k - 1].lower in cues.nominals and (word.endswith("ed") or word in _VERBISH) if k > start else False
+        ahead = None if verb else next((j for j in range(k + 1, min(n, k + 3)) if tokens[j].lower in cues.nominals), None)
         if ahead is not None and tokens[start].lower in ("the", "a", "an") and all(t.text.isalpha() and t.text.islower() for t in tokens[k:ahead]):
             k = ahead + 1
             continue

@@ -61,7 +61,7 @@ CUE_KEYS = ("speech", "according_to", "participle_links", "blame", "denial", "ne
             "conditionals", "hedges", "titles", "nominals")
 SPEECH_KEYS = ("clause", "report", "object", "naming", "addressee", "request")
 BLAME_KEYS = ("verbs", "by_agent", "acts", "predicates", "pejoratives", "act_stops", "connections")
-BLAME_VERB_KEYS = ("forms", "then", "until", "object_after", "strength")
+BLAME_VERB_KEYS = ("forms", "then", "until", "object_after", "or_after", "strength")
 OUTLET_FILE_KEYS = ("outlets", "credits", "boilerplate", "bylines")
 OUTLET_KEYS = ("name", "markers", "patterns")
 RULE_FILES = ("entities.yaml", "cues.yaml", "outlets.yaml")
@@ -128,6 +128,8 @@ class BlameVerb:
     until: tuple[str, ...] = ()
     object_after: tuple[str, ...] = ()
     strength: float = 0.9
+    # "blamed the flooding on Y": the accused may instead follow one of these words after the act.
+    or_after: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -793,8 +795,10 @@ def _read_blame(file: _File, node: yaml.Node, acc: dict) -> None:
         then = tuple(v.lower() for v, _ in file.strings(verb["then"][1], 'blame verb "then"')) if "then" in verb else ()
         until = tuple(v.lower() for v, _ in file.strings(verb["until"][1], 'blame verb "until"')) if "until" in verb else ()
         after = tuple(v.lower() for v, _ in file.strings(verb["object_after"][1], 'blame verb "object_after"')) if "object_after" in verb else ()
+        or_after = tuple(v.lower() for v, _ in file.strings(verb["or_after"][1], 'blame verb "or_after"')) if "or_after" in verb else ()
         strength = file.number(verb["strength"][1], 'blame verb "strength"') if "strength" in verb else 0.9
-        acc["blame_verbs"].append(BlameVerb(forms[0], forms, then, until, after, strength if strength is not None else 0.9))
+        acc["blame_verbs"].append(BlameVerb(forms[0], forms, then, until, after, strength if strength is not None else 0.9,
+                                            or_after))
 
 
 # ------------------------------------------------------------------------ outlets

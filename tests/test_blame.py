@@ -13,6 +13,10 @@ UNNAMED = "unidentified perpetrators"
 BLAME_CASES = [
     pytest.param("The union blamed the port operator for the delays.\n",
                  {("union", "port operator")}, id="unregistered-parties-named-by-common-nouns"),
+    pytest.param("Washington blamed the attack on Kataib Hezbollah.\n",
+                 {(US, "Kataib Hezbollah")}, id="x-blamed-the-act-on-y"),
+    pytest.param("Washington blamed Iran on Tuesday for the attack.\n",
+                 {(US, "Iran")}, id="blamed-y-on-a-weekday-for"),
     pytest.param("U.S. officials blame Iran-backed militias for regular rocket attacks on US facilities.\n",
                  {(US, MILITIAS)}, id="x-blames-y-for"),
     pytest.param("Washington accuses armed Iraqi factions linked with Iran of carrying out the attacks.\n",
@@ -84,6 +88,7 @@ NOT_BLAME = [
     pytest.param("The ambassadors urged the government to bring those involved to justice.\n", id="call-for-justice"),
     pytest.param("The embassy said the government must hold those responsible accountable.\n", id="demand-for-accountability"),
     pytest.param("A spokesman said the group was not behind the attack.\n", id="negated-predicate"),
+    pytest.param("The governor's aides blamed the flooding on years of underinvestment.\n", id="blamed-the-act-on-no-one"),
     pytest.param("Officials said the government would stop the attacks and protect the embassy.\n",
                  id="party-stopping-attacks-is-not-their-doer"),
 ]

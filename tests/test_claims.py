@@ -197,6 +197,16 @@ CLAIM_CASES += [
         [("He", "talks would resume")],
         id="adverbial-phrase-before-that",
     ),
+    pytest.param(
+        "Anna Berg, 45, said she had waited three hours for a bus.\n",
+        [("Anna Berg", "she had waited three hours for a bus")],
+        id="age-between-commas",
+    ),
+    pytest.param(
+        "The regulator fined the bank £20m, saying it had failed to protect customers.\n",
+        [("regulator", "it had failed to protect customers")],
+        id="the-subject-stops-at-the-verb-after-its-noun",
+    ),
 ]
 
 NOT_CLAIMS = [
