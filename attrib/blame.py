@@ -35,6 +35,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "these", "those", "this", "that", "s
                           "same", "its", "their"})
 _CLAUSE_OPENERS = frozenset({"that", ",", ";", ":", "and", "but", "because", "as", "while", "when", "whereas", "hence",
                              "therefore", "thus", "so"})
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it", "us", "me", "you", "himself", "herself", "themselves"})
 _PRONOUN_OBJECTS = frozenset({"the", "a", "an", "this", "that", "those", "these"})
 _PARTICIPLES = frozenset({"hit", "struck", "shot", "fired", "killed", "targeted", "attacked", "bombed", "shelled"})
 _DEMANDS = frozenset({"to", "must", "should", "shall", "will", "would", "could", "may", "might", "can"})
@@ -108,7 +109,7 @@ def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: lis
                 yield _Found(_mention(text, tokens, after + 1, accuser_end), _mention(text, tokens, *accused),
                              verb.lemma, "blame-passive", verb.strength, claim_no, sentence)
             continue
-        obj = _object(tokens, after, verb, scan)
+        obj = _object(tokens, after, verb, scan, cues)
         if obj is None:
             continue
         subject = source_before(tokens, i, cues)
@@ -121,7 +122,7 @@ def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: lis
                      claim_no if claim is not None and claim.start <= tokens[i].start else None, sentence)
 
 
-def _object(tokens: list[Token], j: int, verb: BlameVerb, scan) -> tuple[int, int] | None:
+def _object(tokens: list[Token], j: int, verb: BlameVerb, scan, cues: Cues) -> tuple[int, int] | None:
     """The accused after a blame verb: a registry name if one starts there, else the noun phrase."""
     n = len(tokens)
     if verb.object_after:
@@ -140,7 +141,7 @@ def _object(tokens: list[Token], j: int, verb: BlameVerb, scan) -> tuple[int, in
                   or tokens[k].lower in verb.until or tokens[k].text in _CLAUSE_ENDS), n)
         if k + 1 < n and tokens[k].lower in verb.or_after and tokens[k + 1].lower not in _WEEKDAYS \
                 and not scan(tokens[j:k]):  # "blamed Iran on state TV for ...": Iran is the object
-            found = _object(tokens, k + 1, _PLAIN, scan)
+            found = _object(tokens, k + 1, _PLAIN, scan, cues)
             # The words before "on" are the act; the party after it must be named ("on years of neglect" is none).
             if found is not None and any(t.text[:1].isupper() for t in tokens[found[0]:found[1]]):
                 return found
@@ -159,7 +160,9 @@ def _object(tokens: list[Token], j: int, verb: BlameVerb, scan) -> tuple[int, in
     if verb.until and limit < n and tokens[limit].lower in verb.until:
         if not any(t.text[:1].isalnum() for t in tokens[j:limit]):
             return None  # "faulted, for ...": punctuation names no one
-        return (j, limit) if not all(t.lower in _PRONOUN_OBJECTS for t in tokens[j:limit]) or limit - j == 1 else None
+        if all(t.lower in _PRONOUN_OBJECTS for t in tokens[j:limit]) and limit - j > 1:
+            return None
+        return (j, limit) if _party_like(tokens[j:limit], cues) else None
     k = j
     while k < n and k - j < 10:
         tok = tokens[k]
@@ -176,7 +179,21 @@ def _object(tokens: list[Token], j: int, verb: BlameVerb, scan) -> tuple[int, in
         return None
     if tokens[k - 1].lower in _ACT_NOUNS:
         return None  # the act itself, not a party: "condemned the attack"
-    return j, k
+    return (j, k) if _party_like(tokens[j:k], cues) else None
+
+
+def _party_like(words: Sequence[Token], cues: Cues) -> bool:
+    """An unregistered object names a party: a name, a pronoun, or a noun for people or an institution.
+    "blamed staff shortages for the disruption" holds no one responsible."""
+    if any(t.text[:1].isupper() for t in words):
+        return True
+    core = 0  # the noun phrase before a participle or preposition: "a protest group opposed to the plan"
+    while core < len(words) and not (core > 0 and (words[core].lower in _OBJECT_STOPS or (
+            len(words[core].lower) > 4 and words[core].lower.endswith("ed")))):
+        core += 1
+    head = words[core - 1].lower if core else ""
+    return (head in cues.nominals or head in _FORCES or head in cues.pejoratives or head in _OBJECT_PRONOUNS
+            or head.endswith(("ers", "ists", "ants", "ents")))
 
 
 def _passive_subject(tokens: list[Token], i: int, cues: Cues) -> tuple[int, int] | None:

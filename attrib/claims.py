@@ -86,6 +86,11 @@ _OPENING = frozenset({"“", '"', "‘", "'", "«", "„"})
 _CLOSING = frozenset({"”", '"', "’", "'", "»"})
 _AFTER_QUOTE = _CLOSING | {",", "—", "–"}
 _ADDRESSEES = frozenset({"me", "him", "her", "us", "them", "you", "reporters", "journalists", "lawmakers", "parliament"})
+# "“...,” the fire chief told a news conference.": words of an audience standing after the cue.
+_AUDIENCES = frozenset({"a", "an", "the", "news", "press", "conference", "briefing", "court", "jury", "hearing",
+                        "committee", "rally", "crowd", "audience", "supporters", "media", "television", "radio",
+                        "newspaper", "broadcaster", "podcast", "state", "local", "parliament", "lawmakers", "senators",
+                        "colleagues", "staff", "delegates", "students", "residents", "workers", "investors", "analysts"})
 _TRAILING_PHRASES = frozenset({"without", "after", "before", "as", "when", "while", "shortly", "following", "amid",
                                "during", "since", "in", "on", "at", "which", "who", "although", "though", "because",
                                "just", "hours", "days", "minutes", "moments", "late", "early", "according"})
@@ -438,7 +443,8 @@ def _cue_attribution(tokens: list[Token], i: int, length: int, lemma: str, kind:
     if kind == "addressee":
         # "“...,” a ministry spokesman told reporters.": the addressee stands before the end.
         k = rest
-        while k < n and k - rest < 3 and (_capitalised(tokens[k]) or tokens[k].lower in _ADDRESSEES) and not tokens[k].quoted:
+        while k < n and k - rest < 5 and (_capitalised(tokens[k]) or tokens[k].lower in _ADDRESSEES
+                                          or tokens[k].lower in _AUDIENCES) and not tokens[k].quoted:
             k += 1
         if k > rest and _ends_clause(tokens, _skip_adverbials(tokens, k, cues), cues):
             rest = _skip_adverbials(tokens, k, cues)

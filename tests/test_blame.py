@@ -15,6 +15,8 @@ BLAME_CASES = [
                  {("union", "port operator")}, id="unregistered-parties-named-by-common-nouns"),
     pytest.param("Washington blamed the attack on Kataib Hezbollah.\n",
                  {(US, "Kataib Hezbollah")}, id="x-blamed-the-act-on-y"),
+    pytest.param("Protesters accused the police of using excessive force.\n",
+                 {("protesters", "police")}, id="unregistered-party-named-by-an-institution-noun"),
     pytest.param("Washington blamed Iran on Tuesday for the attack.\n",
                  {(US, "Iran")}, id="blamed-y-on-a-weekday-for"),
     pytest.param("U.S. officials blame Iran-backed militias for regular rocket attacks on US facilities.\n",
@@ -89,6 +91,7 @@ NOT_BLAME = [
     pytest.param("The embassy said the government must hold those responsible accountable.\n", id="demand-for-accountability"),
     pytest.param("A spokesman said the group was not behind the attack.\n", id="negated-predicate"),
     pytest.param("The governor's aides blamed the flooding on years of underinvestment.\n", id="blamed-the-act-on-no-one"),
+    pytest.param("The airline blamed air traffic control staff shortages for the disruption.\n", id="blamed-a-cause-not-a-party"),
     pytest.param("Officials said the government would stop the attacks and protect the embassy.\n",
                  id="party-stopping-attacks-is-not-their-doer"),
 ]

@@ -207,6 +207,12 @@ CLAIM_CASES += [
         [("regulator", "it had failed to protect customers")],
         id="the-subject-stops-at-the-verb-after-its-noun",
     ),
+    pytest.param(
+        "“The fire started in the kitchen,” fire chief Dan Moreau told a news conference on Tuesday. "
+        "He said investigators had ruled out arson.\n",
+        [("Dan Moreau", "The fire started in the kitchen,"), ("Dan Moreau", "investigators had ruled out arson")],
+        id="postposed-told-an-audience",
+    ),
 ]
 
 NOT_CLAIMS = [
