@@ -847,10 +847,13 @@ class Resolver:
 
     def _rank_fuzzy(self, key: str) -> tuple[tuple[str, float], ...]:
         """Entities whose names come near a key, best first, with their scores."""
-        _, owners, _ = self._fuzzy_choices()
-        results = self._extract(skeleton(key), limit=6, cutoff=FUZZY_CUTOFF - 10)
+        keys, owners, _ = self._fuzzy_choices()
+        query = skeleton(key)
+        results = self._extract(query, limit=6, cutoff=FUZZY_CUTOFF - 10)
         best: dict[str, float] = {}
         for score, index in results:
+            if not _distinct_parts_agree(query, keys[index]):
+                continue
             owner = owners[index]
             best[owner] = max(best.get(owner, 0.0), score)
         return tuple(sorted(best.items(), key=lambda kv: -kv[1]))
@@ -876,6 +879,18 @@ class Resolver:
                     changed = True
                     break
         return " ".join(words).strip(" .,:;\"“”'‘’")
+
+
+def _distinct_parts_agree(query: str, choice: str) -> bool:
+    """Two spellings ending in the same words must also be near in the words before them:
+    "Two officials" is no misspelling of "NATO officials", "Kazemi's office" is one of "Kadhimi's office"."""
+    a, b = query.split(), choice.split()
+    shared = 0
+    while shared < min(len(a), len(b)) - 1 and a[-1 - shared] == b[-1 - shared]:
+        shared += 1
+    if not shared:
+        return True
+    return fuzz.ratio(" ".join(a[:len(a) - shared]), " ".join(b[:len(b) - shared])) >= FUZZY_CUTOFF - 10
 
 
 def _plausible(tokens: Sequence[Token], start: int, end: int, entries: tuple[AliasEntry, ...]) -> bool:

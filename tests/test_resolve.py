@@ -28,6 +28,13 @@ def test_transliteration_variant_resolves_by_fuzzy_match(small_registry):
     assert resolution.score < 0.97  # lower than an exact alias
 
 
+def test_a_shared_ending_does_not_make_a_misspelling(registry):
+    """"Two officials" scores 88 against "NATO officials" on skeletons, all of it in the shared word."""
+    resolver = resolver_for(registry)
+    assert resolver.resolve("Two officials", Context()).entity is None
+    assert resolver.resolve("Mustafa al-Kathemi's office", Context()).entity is not None
+
+
 def test_unrelated_registered_namesake_is_not_confused(small_rules):
     entities = SMALL_ENTITIES + [{"id": "ahmad-kazemi", "name": "Ahmad Kazemi", "type": "person"}]
     # Without the explicit "Kazemi" alias the bare surname is shared: the article decides.
