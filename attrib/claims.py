@@ -951,6 +951,13 @@ def sentence_subject(tokens: list[Token], cues: Cues) -> tuple[int, int] | None:
             continue
         break
     if k > start and _speaker_like(tokens, start, k, cues):
+        # "The company's chief executive, Laura Chen, defended ...": the name in apposition is the subject.
+        if k + 2 < n and tokens[k].text == ",":
+            end = k + 1
+            while end < n and end - k <= 5 and _capitalised(tokens[end]):
+                end += 1
+            if end > k + 2 and end < n and tokens[end].text == "," and not any(t.quoted for t in tokens[k:end]):
+                return k + 1, end
         return start, k
     return None
 

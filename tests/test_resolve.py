@@ -84,6 +84,13 @@ def test_pronouns_and_role_nouns_refer_back(registry):
         "Tahseen al-Khafaji", "Tahseen al-Khafaji"]
 
 
+def test_a_pronoun_refers_to_the_name_in_apposition_to_the_subject(registry):
+    article = ("The company's chief executive, Laura Chen, defended the decision.\n\n"
+               "She said the cuts were necessary.\n\n"
+               "Her deputy, Sam Oduya, disagreed. “We are weeks away from a recovery,” he said.\n")
+    assert [s for s, _ in claims_of(attrib.analyze_text(article, registry))] == ["Laura Chen", "Sam Oduya"]
+
+
 def test_it_refers_to_the_last_institution_that_spoke(registry):
     article = ("“Such attacks cannot be tolerated,” said Sudani’s office in a statement.\n\n"
                "“They harm Iraq’s reputation,” it said.\n")
