@@ -793,9 +793,25 @@ def source_before(tokens: list[Token], i: int, cues: Cues) -> tuple[int, int] | 
             return None
         return found
     segment = _segment_back(tokens, end)
-    if segment is None:
+    found = _valid_source(tokens, *segment, cues) if segment is not None else None
+    return found if found is not None else _before_relative(tokens, end)
+
+
+def _before_relative(tokens: list[Token], end: int) -> tuple[int, int] | None:
+    """"a businessman who declined to give his name said": "who" tells that the phrase before it is a person."""
+    who = next((k for k in range(end - 1, max(0, end - 12), -1)
+                if tokens[k].lower == "who" or tokens[k].quoted or tokens[k].text in _BREAKS
+                or tokens[k].text in (".", "!", "?")), None)
+    if who is None or tokens[who].lower != "who" or who - 1 < 0:
         return None
-    return _valid_source(tokens, *segment, cues)
+    start = who
+    while start > 0 and who - start < 5 and tokens[start - 1].text[:1].isalpha() and not tokens[start - 1].quoted \
+            and tokens[start - 1].lower not in _CLAUSE_STOPS and tokens[start - 1].lower not in _VERBISH:
+        start -= 1
+    start = _strip_leading(tokens, start, who)
+    if start >= who or not (tokens[start].lower in ("a", "an", "the", "one") or _capitalised(tokens[start])):
+        return None
+    return start, who
 
 
 def _before_apposition(tokens: list[Token], comma: int, cues: Cues) -> tuple[int, int] | None:

@@ -17,6 +17,8 @@ BLAME_CASES = [
                  {(US, "Kataib Hezbollah")}, id="x-blamed-the-act-on-y"),
     pytest.param("Protesters accused the police of using excessive force.\n",
                  {("protesters", "police")}, id="unregistered-party-named-by-an-institution-noun"),
+    pytest.param("Rosa Kimani said the operator had refused to negotiate and accused management of stalling.\n",
+                 {("Rosa Kimani", "management")}, id="coordinated-accusation-after-a-report"),
     pytest.param("Washington blamed Iran on Tuesday for the attack.\n",
                  {(US, "Iran")}, id="blamed-y-on-a-weekday-for"),
     pytest.param("U.S. officials blame Iran-backed militias for regular rocket attacks on US facilities.\n",

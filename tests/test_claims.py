@@ -213,6 +213,11 @@ CLAIM_CASES += [
         [("Dan Moreau", "The fire started in the kitchen,"), ("Dan Moreau", "investigators had ruled out arson")],
         id="postposed-told-an-audience",
     ),
+    pytest.param(
+        "A businessman who declined to give his name said the strike was “holding the city to ransom”.\n",
+        [("businessman", "the strike was “holding the city to ransom”")],
+        id="source-before-a-relative-clause-without-commas",
+    ),
 ]
 
 NOT_CLAIMS = [
