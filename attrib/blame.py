@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
-from .claims import noun_phrase_after, source_before
+from .claims import noun_phrase_after, sentence_subject, source_before
 from .model import Article, Claim, Mention, Segments, Sentence
 from .rules import BlameVerb, Cues, Registry
 from .segment import SpanIndex
@@ -113,6 +113,9 @@ def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: lis
         if obj is None:
             continue
         subject = source_before(tokens, i, cues)
+        if subject is None and i > 0 and tokens[i - 1].lower == "and" and not tokens[i].quoted:
+            subject = sentence_subject(tokens, cues)  # "Frost has denied wrongdoing and blamed his rivals"
+            subject = subject if subject is not None and subject[1] < i else None
         accuser = _mention(text, tokens, *subject) if subject else None
         if claim is not None and (accuser is None or accuser.text.lower() in ("we", "i", "us")):
             accuser = claim.mention
@@ -350,7 +353,13 @@ def _negated(tokens: Sequence[Token], i: int, cues: Cues) -> bool:
 
 
 def _denied(tokens: Sequence[Token], i: int, cues: Cues) -> bool:
-    return any(cues.denial_index.match(tokens, k) for k in range(max(0, i - 6), i))
+    """A denial just before, in the same predicate: "has denied wrongdoing and blamed his rivals" blames them."""
+    for k in range(i - 1, max(-1, i - 7), -1):
+        if tokens[k].lower in ("and", "but", ";"):
+            return False
+        if cues.denial_index.match(tokens, k):
+            return True
+    return False
 
 
 def _conditional(tokens: Sequence[Token], i: int, cues: Cues) -> bool:

@@ -50,7 +50,7 @@ _ADVERBS = frozenset({"also", "further", "long", "then", "later", "earlier", "ag
                       "likewise", "too", "however", "meanwhile", "additionally", "moreover", "immediately",
                       "privately", "openly", "angrily", "flatly", "firmly", "clearly", "simply", "briefly",
                       "shortly", "afterward", "afterwards", "initially", "first", "finally", "last", "late", "early"})
-_PP_STARTS = frozenset({"in", "on", "at", "during", "to", "via", "through", "after", "before", "from"})
+_PP_STARTS = frozenset({"in", "on", "at", "during", "to", "via", "through", "after", "before", "from", "outside"})
 _BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "[", "]", "“", "”", '"', "‘", "’", "«", "»", "!", "?"})
 _CONJUNCTIONS = frozenset({"but", "and", "or", "so", "yet", "while", "whereas", "although", "though", "because",
                            "as", "since", "when", "if", "however", "meanwhile", "moreover", "also", "still",

@@ -19,6 +19,8 @@ BLAME_CASES = [
                  {("protesters", "police")}, id="unregistered-party-named-by-an-institution-noun"),
     pytest.param("Rosa Kimani said the operator had refused to negotiate and accused management of stalling.\n",
                  {("Rosa Kimani", "management")}, id="coordinated-accusation-after-a-report"),
+    pytest.param("Frost has denied wrongdoing and blamed political rivals for the smear campaign.\n",
+                 {("Frost", "political rivals")}, id="blame-coordinated-after-a-denial-of-something-else"),
     pytest.param("Washington blamed Iran on Tuesday for the attack.\n",
                  {(US, "Iran")}, id="blamed-y-on-a-weekday-for"),
     pytest.param("U.S. officials blame Iran-backed militias for regular rocket attacks on US facilities.\n",

@@ -218,6 +218,11 @@ CLAIM_CASES += [
         [("businessman", "the strike was “holding the city to ransom”")],
         id="source-before-a-relative-clause-without-commas",
     ),
+    pytest.param(
+        "Prosecutor Liam Grant said outside the court that the verdict sent a clear message.\n",
+        [("Liam Grant", "the verdict sent a clear message")],
+        id="court-title-and-place-before-that",
+    ),
 ]
 
 NOT_CLAIMS = [
