@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from collections import Counter
+from itertools import compress
+from operator import attrgetter
 from dataclasses import dataclass, replace
 from datetime import date as Date
 from typing import IO, Any, Iterable, Iterator
@@ -13,12 +15,14 @@ from .errors import message
 from .load import Source, iter_sources, parse_article
 from .model import Analysis, Article, Blame, Claim, Mention, Resolution, Sentence, Unresolved
 from .resolve import Context, Resolver
-from .rules import Registry
+from .names import capitalised, word_parts
+from .rules import Cues, Registry
 from .segment import SpanIndex, segment
-from .tokens import ArticleTokens
+from .tokens import ArticleTokens, Token
 
 _PRONOUNS = frozenset({"he", "she", "it", "they", "them", "him", "her", "its", "their", "we", "us", "i", "me"})
 _RESOLVERS: dict[int, tuple[Registry, Resolver]] = {}
+_lower = attrgetter("lower")
 
 
 def resolver_for(registry: Registry) -> Resolver:
@@ -52,6 +56,8 @@ def analyze(article: Article, registry: Registry) -> Analysis:
     # Sentence subjects are the antecedents "he" and "it" most often point back to.
     for sentence in segments.sentences:
         tokens = words.sentence(sentence)
+        for name in _introduced_people(tokens, cues, resolver):
+            context.people.setdefault(word_parts(name)[-1], name)
         subject = sentence_subject(tokens, cues)
         if subject is not None:
             s, e = subject
@@ -103,6 +109,25 @@ def analyze(article: Article, registry: Registry) -> Analysis:
                             blame_confidence(found.strength, accuser, accused, hedge, distance)))
 
     return Analysis(article, tuple(claims), tuple(blames), _unresolved(claims, blames))
+
+
+_PERSON_ROLES = frozenset({"official", "people", "spokesman", "minister", "president", "premier"})
+
+
+def _introduced_people(tokens: list[Token], cues: Cues, resolver: Resolver) -> Iterator[str]:
+    """Unregistered people introduced by their role anywhere in a sentence: "sacked manager Carlos Mendes"
+    lets a later "Mendes" be Carlos Mendes."""
+    nominals = cues.nominals
+    n = len(tokens)
+    for k in compress(range(n - 2), map(nominals.__contains__, map(_lower, tokens))):
+        if nominals[tokens[k].lower] not in _PERSON_ROLES or not capitalised(tokens[k + 1].text):
+            continue
+        end = k + 1
+        while end < n and end - k <= 4 and (capitalised(tokens[end].text) or tokens[end].lower in ("al", "bin", "ibn")):
+            end += 1
+        name = resolver.person_name(" ".join(t.text for t in tokens[k + 1:end])) if end - k > 2 else None
+        if name is not None:
+            yield name
 
 
 def _headline_speakers(claims: list[Claim], registry: Registry) -> list[Claim]:

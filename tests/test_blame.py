@@ -21,6 +21,8 @@ BLAME_CASES = [
                  {("Rosa Kimani", "management")}, id="coordinated-accusation-after-a-report"),
     pytest.param("Frost has denied wrongdoing and blamed political rivals for the smear campaign.\n",
                  {("Frost", "political rivals")}, id="blame-coordinated-after-a-denial-of-something-else"),
+    pytest.param("Supporters' group chairman Kev Lyons criticised the board for waiting so long.\n",
+                 {("Kev Lyons", "board")}, id="x-criticised-y-for"),
     pytest.param("Washington blamed Iran on Tuesday for the attack.\n",
                  {(US, "Iran")}, id="blamed-y-on-a-weekday-for"),
     pytest.param("U.S. officials blame Iran-backed militias for regular rocket attacks on US facilities.\n",
@@ -96,6 +98,7 @@ NOT_BLAME = [
     pytest.param("A spokesman said the group was not behind the attack.\n", id="negated-predicate"),
     pytest.param("The governor's aides blamed the flooding on years of underinvestment.\n", id="blamed-the-act-on-no-one"),
     pytest.param("The airline blamed air traffic control staff shortages for the disruption.\n", id="blamed-a-cause-not-a-party"),
+    pytest.param("The minister criticised the plan as too expensive.\n", id="criticism-without-for"),
     pytest.param("Officials said the government would stop the attacks and protect the embassy.\n",
                  id="party-stopping-attacks-is-not-their-doer"),
 ]

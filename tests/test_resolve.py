@@ -91,6 +91,12 @@ def test_a_pronoun_refers_to_the_name_in_apposition_to_the_subject(registry):
     assert [s for s, _ in claims_of(attrib.analyze_text(article, registry))] == ["Laura Chen", "Sam Oduya"]
 
 
+def test_a_surname_is_the_person_a_role_noun_introduced(registry):
+    article = ("Riverside United have sacked manager Carlos Mendes after seven defeats.\n\n"
+               "Mendes told Radio Sport last week that he had been let down by the board.\n")
+    assert [s for s, _ in claims_of(attrib.analyze_text(article, registry))] == ["Carlos Mendes"]
+
+
 def test_it_refers_to_the_last_institution_that_spoke(registry):
     article = ("“Such attacks cannot be tolerated,” said Sudani’s office in a statement.\n\n"
                "“They harm Iraq’s reputation,” it said.\n")
