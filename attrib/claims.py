@@ -460,7 +460,7 @@ def _cue_attribution(tokens: list[Token], i: int, length: int, lemma: str, kind:
     # "“...,” the defence team said after the verdict.": a closing phrase is no content either.
     closing_phrase = _closing_phrase(tokens, rest)
     if closing_phrase or _ends_clause(tokens, rest, cues):
-        subject = source_before(tokens, i, cues)
+        subject = source_before(tokens, i, cues) or _described_source(tokens, i)
         if subject is not None:
             s0 = subject[0]
             if s0 > 0 and tokens[s0 - 1].text in _AFTER_QUOTE:
@@ -518,6 +518,8 @@ def _content_after(tokens: list[Token], start: int, kind: str, cues: Cues) -> tu
                 break  # "..., an accusation Kyiv rejected": the reporter's comment on it
             if tok.text in (",", ";") and end > start and _attribution_follows(tokens, end + 1, cues):
                 break  # "..., it said, ..." or "...; opponents say ...": another attribution starts
+            if tok.text == "," and end > start and _contrasting_report(tokens, end + 1, cues):
+                break  # "..., while one investor, who asked not to be named, told Wire ...": another source
         end += 1
     if end <= start:
         return None
@@ -572,6 +574,21 @@ def _attribution_follows(tokens: list[Token], j: int, cues: Cues) -> bool:
         hit = cues.speech_index.match(tokens, k)
         if hit and k > j and not tok.lower.endswith("ing") and _is_verb_use(tokens, k, hit[0], cues):
             return _valid_source(tokens, j, k, cues) is not None
+    return False
+
+
+def _contrasting_report(tokens: list[Token], j: int, cues: Cues) -> bool:
+    """"while"/"whereas" opening a clause with its own speech cue."""
+    n = len(tokens)
+    if j >= n or tokens[j].lower not in ("while", "whereas"):
+        return False
+    for k in range(j + 2, min(n, j + 16)):
+        tok = tokens[k]
+        if tok.text in (";", ".", "!", "?"):
+            return False
+        hit = None if tok.quoted else cues.speech_index.match(tokens, k)
+        if hit and not tok.lower.endswith("ing") and _is_verb_use(tokens, k, hit[0], cues):
+            return True
     return False
 
 
@@ -795,6 +812,19 @@ def source_before(tokens: list[Token], i: int, cues: Cues) -> tuple[int, int] | 
     segment = _segment_back(tokens, end)
     found = _valid_source(tokens, *segment, cues) if segment is not None else None
     return found if found is not None else _before_relative(tokens, end)
+
+
+def _described_source(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """"..., the carmaker said": after a comma, "the" and a noun before a postposed cue name the source,
+    whatever the noun; before a cue elsewhere, only the nouns of ``nominals`` do."""
+    start = i
+    while start > 0 and i - start < 4 and tokens[start - 1].text.isalpha() and tokens[start - 1].text.islower() \
+            and tokens[start - 1].lower not in _VERBISH and tokens[start - 1].lower not in _CLAUSE_STOPS:
+        start -= 1
+    if start >= i - 1 or tokens[start].lower not in ("the", "its", "their") or start == 0 \
+            or tokens[start - 1].text not in _AFTER_QUOTE:
+        return None
+    return start, i
 
 
 def _before_relative(tokens: list[Token], end: int) -> tuple[int, int] | None:

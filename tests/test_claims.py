@@ -223,6 +223,17 @@ CLAIM_CASES += [
         [("Liam Grant", "the verdict sent a clear message")],
         id="court-title-and-place-before-that",
     ),
+    pytest.param(
+        "Autowerk will cut 4,000 jobs over the next three years, the carmaker said on Wednesday.\n",
+        [("carmaker", "Autowerk will cut 4,000 jobs over the next three years")],
+        id="postposed-the-and-any-noun",
+    ),
+    pytest.param(
+        "Analysts at Bergmann Bank said the plan was overdue, while one investor, who asked not to be named, "
+        "told Wire the job cuts did not go far enough.\n",
+        [("analysts", "the plan was overdue"), ("one investor", "the job cuts did not go far enough")],
+        id="while-opens-another-source",
+    ),
 ]
 
 NOT_CLAIMS = [
