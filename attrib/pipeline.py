@@ -14,7 +14,7 @@ from .confidence import blame_confidence, claim_confidence, hedge_factor
 from .errors import message
 from .load import Source, iter_sources, parse_article
 from .model import Analysis, Article, Blame, Claim, Mention, Resolution, Sentence, Unresolved
-from .resolve import Context, Resolver
+from .resolve import Context, Resolver, defined_acronyms
 from .names import capitalised, word_parts
 from .rules import Cues, Registry
 from .segment import SpanIndex, segment
@@ -42,7 +42,8 @@ def analyze(article: Article, registry: Registry) -> Analysis:
     text = article.text
     segments = segment(article)
     words = ArticleTokens(text, segments)
-    context = Context(date=article.date, sentence_starts=[s.start for s in segments.sentences])
+    context = Context(date=article.date, sentence_starts=[s.start for s in segments.sentences],
+                      acronyms=defined_acronyms(text) if "(" in text else {})
     for tokens in words.paragraphs:
         for s, e, entries in resolver.scan(tokens):
             ids = {x.entity_id for x in entries if x.kind in ("name", "alias", "surname")}

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date as Date
 from functools import lru_cache
 from itertools import compress
@@ -84,6 +84,8 @@ class Context:
     speakers: list[tuple[int, Resolution, str]] = field(default_factory=list)  # (offset, resolution, mention text)
     surface: dict[str, Entity] = field(default_factory=dict)  # surname key -> entity resolved in this article
     people: dict[str, str] = field(default_factory=dict)  # surname key -> unregistered person named in this article
+    # "Rapid Support Forces (RSF)": an acronym the article defines -> the name it stands for.
+    acronyms: dict[str, str] = field(default_factory=dict)
 
     # Derived from ``named`` and rebuilt when it grows: resolution asks for them again and again.
     _named_cache: tuple[int, set[str], dict[str, Entity]] | None = field(default=None, repr=False)
@@ -481,6 +483,9 @@ class Resolver:
             chosen = self._choose(entries, context, text)
             if chosen is not None:
                 return chosen
+        elif context.acronyms and _bare(text) in context.acronyms:
+            expanded = self._named(context.acronyms[_bare(text)], position, context)
+            return replace(expanded, matched=text)
         reading = self._reading(text)
         if reading.unknown:
             # A full name the registry lacks: a spelling variant of a registered one, or someone new.
@@ -864,11 +869,18 @@ class Resolver:
         return self._roles
 
     def _clean_name(self, text: str) -> str:
-        """A display name for an unknown party: determiners, titles and appositions stripped."""
-        text = text.split(",")[0].strip()
+        """A display name for an unknown party: determiners, titles, appositions and a defined acronym stripped."""
+        text = _ACRONYM_AFTER.sub("", text.split(",")[0]).strip()
         words = text.split()
         while words and words[0].lower() in ("the", "a", "an", "but", "and"):
             words = words[1:]
+        # "the paramilitary Rapid Support Forces": the name, without the reporter's description.
+        lower = 0
+        while lower < len(words) and words[lower][:1].islower():
+            lower += 1
+        if 0 < lower and len(words) - lower >= 2 and all(capitalised(w) or w in ("of", "for", "and", "al")
+                                                         for w in words[lower:]):
+            words = words[lower:]
         changed = True
         while changed and len(words) > 1:
             changed = False
@@ -879,6 +891,28 @@ class Resolver:
                     changed = True
                     break
         return " ".join(words).strip(" .,:;\"“”'‘’")
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Z0-9&]{1,7}\)\s*$")
+_ACRONYM_DEFINED = re.compile(r"((?:[A-Z][\w'’.-]*|of|for|and|al|de|the)(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|al|de|the)){1,7})"
+                              r"\s+\(([A-Z][A-Z0-9&]{1,7})\)")
+
+
+def _bare(text: str) -> str:
+    return text[4:] if text[:4] in ("The ", "the ") else text
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """"Rapid Support Forces (RSF)" -> {"RSF": "Rapid Support Forces"}: the name must start with the acronym's
+    letter ("Tuesday (AFP)" defines nothing)."""
+    found: dict[str, str] = {}
+    for m in _ACRONYM_DEFINED.finditer(text):
+        words = m.group(1).split()
+        while words and not words[0][:1].isupper():
+            words = words[1:]
+        if len(words) >= 2 and words[0][0] == m.group(2)[0] and words[-1][:1].isupper():
+            found.setdefault(m.group(2), " ".join(words))
+    return found
 
 
 def _distinct_parts_agree(query: str, choice: str) -> bool:

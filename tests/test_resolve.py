@@ -97,6 +97,21 @@ def test_a_surname_is_the_person_a_role_noun_introduced(registry):
     assert [s for s, _ in claims_of(attrib.analyze_text(article, registry))] == ["Carlos Mendes"]
 
 
+def test_an_acronym_the_article_defines_names_the_same_party(registry):
+    article = ("The Sudanese army blamed the paramilitary Rapid Support Forces (RSF) for the attack.\n\n"
+               "The RSF denied involvement and accused army-aligned militias of staging it.\n")
+    analysis = attrib.analyze_text(article, registry)
+    accused = [b.accused.name for b in analysis.blames if b.accuser and b.accuser.name == "Sudan"]
+    accusers = [b.accuser.name for b in analysis.blames if b.accuser and b.accuser.name != "Sudan"]
+    assert accused == ["Rapid Support Forces"] and accusers == ["Rapid Support Forces"]
+
+
+def test_a_parenthesis_after_another_word_defines_no_acronym(registry):
+    from attrib.resolve import defined_acronyms
+    assert defined_acronyms("Protesters gathered on Tuesday (AFP) outside the Kurdistan Regional Government "
+                            "(KRG) offices.") == {"KRG": "Kurdistan Regional Government"}
+
+
 def test_it_refers_to_the_last_institution_that_spoke(registry):
     article = ("“Such attacks cannot be tolerated,” said Sudani’s office in a statement.\n\n"
                "“They harm Iraq’s reputation,” it said.\n")
