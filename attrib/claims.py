@@ -76,7 +76,10 @@ _INTRO_WORDS = frozenset({"for", "with", "amid", "despite", "following", "meanwh
 _NOT_SOURCES = frozenset({"another", "this", "that", "these", "those", "some", "many", "most", "one", "all", "both",
                           "none", "no", "neither", "nor", "either", "any", "anyone", "anybody", "nothing", "everyone",
                           "each", "such", "it's", "there", "here", "what", "which", "who", "nobody", "none", "few",
-                          "several", "others", "other"})
+                          "several", "others", "other",
+                          # abstractions that "suggest" and "indicate" without being anyone: "Experience suggests ..."
+                          "experience", "evidence", "history", "research", "data", "science", "logic", "reason",
+                          "everything", "something", "anything", "time", "analysis", "precedent", "practice"})
 _NEGATIVE_SOURCES = frozenset({"none", "no", "neither", "nor", "nothing", "nobody", "anyone", "anybody", "any", "either",
                                "there", "here", "what", "which", "it's"})
 _PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you", "who", "that", "people", "police", "staff", "military", "army",
@@ -526,6 +529,8 @@ def _content_after(tokens: list[Token], start: int, kind: str, cues: Cues) -> tu
     first = tokens[start].lower
     if kind == "request":
         return None
+    if first in ("nothing", "little") and (end - start < 3 or tokens[start + 1].lower in ("about", "on", "of", "else")):
+        return None  # "Police said nothing about the motive": no statement
     if first == "to" or (first in ("not", "never") and start + 1 < n and tokens[start + 1].lower == "to"):
         return None  # "vowed to pursue ...": a commitment, not a report; quotes inside still count
     infinitive = next((k for k in range(start, min(end, start + 8)) if tokens[k].lower == "to" and not tokens[k].quoted

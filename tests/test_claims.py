@@ -237,6 +237,8 @@ CLAIM_CASES += [
 ]
 
 NOT_CLAIMS = [
+    pytest.param("Experience suggests that such talks rarely succeed.\n", id="an-abstraction-suggests"),
+    pytest.param("Police said nothing about the motive.\n", id="said-nothing"),
     pytest.param("The film “Gone By Morning” opened in Baghdad on Friday.\n", id="quoted-film-title"),
     pytest.param("The so-called “truce” collapsed in November after two weeks.\n", id="scare-quotes"),
     pytest.param("The report, “Keeping the Fleet Moving”, recommended new buses.\n", id="quoted-report-title"),
