@@ -485,7 +485,29 @@ def _cue_attribution(tokens: list[Token], i: int, length: int, lemma: str, kind:
         if after_addressee is None:
             return None
         start = after_addressee
-    return _Attribution(i, length, lemma, kind, subject, _content_from(tokens, start, kind, cues), "preposed")
+    content = _content_from(tokens, start, kind, cues)
+    opening = _parenthetical_opening(tokens, subject[0], rest)
+    if opening is not None and content is not None:
+        # "The same groups, he said, were draining ...": the report is the whole clause around the cue.
+        return _Attribution(i, length, lemma, kind, subject, (opening, content[1]), "parenthetical")
+    return _Attribution(i, length, lemma, kind, subject, content, "preposed")
+
+
+def _parenthetical_opening(tokens: list[Token], source: int, rest: int) -> int | None:
+    """Where the clause starts when "SOURCE said" stands between commas inside it: a subject with no verb
+    opens the sentence, then the comma."""
+    if source < 2 or tokens[source - 1].text != "," or rest >= len(tokens) or tokens[rest].text != ",":
+        return None
+    start = _strip_leading(tokens, 0, source - 1)
+    while start < source - 1 and tokens[start].text in ("“", '"', "‘"):
+        start += 1
+    words = tokens[start:source - 1]
+    if not words or words[0].lower in _PP_STARTS or words[0].lower in _INTRO_WORDS or words[0].lower in _WEEKDAYS:
+        return None  # "On Monday, officials said, the talks resumed": an adverbial, not the clause's subject
+    if len(words) > 12 or _has_verb(tokens, start, source - 1) or any(
+            t.quoted or t.text in _BREAKS or t.lower in _CLAUSE_STOPS for t in words):
+        return None
+    return start
 
 
 def _content_from(tokens: list[Token], start: int, kind: str, cues: Cues) -> tuple[int, int] | None:

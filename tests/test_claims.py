@@ -234,6 +234,13 @@ CLAIM_CASES += [
         [("analysts", "the plan was overdue"), ("one investor", "the job cuts did not go far enough")],
         id="while-opens-another-source",
     ),
+    pytest.param(
+        "The damage, the authority's director said, was worse than in any storm since 1998.\n\n"
+        "On Monday, officials said, the port reopened.\n",
+        [("authority's director", "The damage, the authority's director said, was worse than in any storm since 1998"),
+         ("officials", "the port reopened")],
+        id="cue-between-commas-inside-the-clause",
+    ),
 ]
 
 NOT_CLAIMS = [
