@@ -1076,4 +1076,14 @@ def _headline(tokens: list[Token], cues: Cues) -> _Attribution | None:
         if 0 < n - j - 1 <= 4 and j >= 3 and _speaker_like(tokens, j + 1, n, cues) and (
                 tokens[j + 1].text[:1].isupper() or any(t.lower in cues.nominals for t in tokens[j + 1:])):
             return _Attribution(-1, 0, "headline", "headline", (j + 1, n), (0, j), "headline-trailing")
+    # "Storm kills 12 in southern Brazil, officials say": headlines report in the present tense, with no
+    # verb the body's rules would know.
+    last = n - 1
+    while last > 0 and tokens[last].text in (".", "!"):
+        last -= 1
+    cue = cues.speech_index.match(tokens, last)
+    if cue is not None and cue[0] == 1 and not tokens[last].quoted:
+        comma = next((k for k in range(last - 1, max(0, last - 6), -1) if tokens[k].text == ","), None)
+        if comma is not None and comma >= 3 and comma + 1 < last and _speaker_like(tokens, comma + 1, last, cues):
+            return _Attribution(last, 1, cue[1][0], "headline", (comma + 1, last), (0, comma), "headline-trailing")
     return None

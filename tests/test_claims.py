@@ -241,6 +241,11 @@ CLAIM_CASES += [
          ("officials", "the port reopened")],
         id="cue-between-commas-inside-the-clause",
     ),
+    pytest.param(
+        "Storm kills 12 in southern Brazil, officials say\n\nHeavy rain caused landslides on Sunday.\n",
+        [("officials", "Storm kills 12 in southern Brazil")],
+        id="headline-ending-officials-say",
+    ),
 ]
 
 NOT_CLAIMS = [
