@@ -91,6 +91,7 @@ _AFTER_QUOTE = _CLOSING | {",", "—", "–"}
 _ADDRESSEES = frozenset({"me", "him", "her", "us", "them", "you", "reporters", "journalists", "lawmakers", "parliament"})
 # "“...,” the fire chief told a news conference.": words of an audience standing after the cue.
 _AUDIENCES = frozenset({"a", "an", "the", "news", "press", "conference", "briefing", "court", "jury", "hearing",
+                        "trial", "inquiry", "inquest", "tribunal", "reporters", "journalists",
                         "committee", "rally", "crowd", "audience", "supporters", "media", "television", "radio",
                         "newspaper", "broadcaster", "podcast", "state", "local", "parliament", "lawmakers", "senators",
                         "colleagues", "staff", "delegates", "students", "residents", "workers", "investors", "analysts"})
@@ -449,8 +450,9 @@ def _cue_attribution(tokens: list[Token], i: int, length: int, lemma: str, kind:
         while k < n and k - rest < 5 and (_capitalised(tokens[k]) or tokens[k].lower in _ADDRESSEES
                                           or tokens[k].lower in _AUDIENCES) and not tokens[k].quoted:
             k += 1
-        if k > rest and _ends_clause(tokens, _skip_adverbials(tokens, k, cues), cues):
-            rest = _skip_adverbials(tokens, k, cues)
+        if k > rest and (_ends_clause(tokens, _skip_adverbials(tokens, k, cues), cues)
+                         or _closing_phrase(tokens, _skip_adverbials(tokens, k, cues))):
+            rest = _skip_adverbials(tokens, k, cues)  # "“...,” he told reporters after the match."
     # Postposed and inverted: "..., said a military spokesman late on Sunday."
     if after_break and i > 0:
         np_end = noun_phrase_after(tokens, after, cues)
@@ -871,9 +873,10 @@ def _before_relative(tokens: list[Token], end: int) -> tuple[int, int] | None:
     return start, who
 
 
-def _before_apposition(tokens: list[Token], comma: int, cues: Cues) -> tuple[int, int] | None:
+def _before_apposition(tokens: list[Token], comma: int, cues: Cues, depth: int = 0) -> tuple[int, int] | None:
     """The source of "A, B, said": B when B is a name ("Its spokesman, Jonah Petrakis, said"),
-    else A, B describing it ("Yehia Rasool, spokesman of ..., said", "officials, who spoke anonymously, said")."""
+    else A, B describing it ("Yehia Rasool, spokesman of ..., said", "officials, who spoke anonymously, said",
+    and "Brenda Mallory, 67, who has lived on the lane for 40 years, said": two of them)."""
     opening = comma - 1
     while opening >= 0 and comma - opening <= 16:
         tok = tokens[opening]
@@ -895,10 +898,17 @@ def _before_apposition(tokens: list[Token], comma: int, cues: Cues) -> tuple[int
     elif not (first.lower.endswith(("ing", "ed")) or first.lower in _RELATIVES or first.text[:1].islower()
               or any(t.text[:1].islower() for t in words) or (len(words) == 1 and first.text.isdigit())):  # an age
         return None
-    segment = _segment_back(tokens, opening)
-    if segment is None:
-        return None
-    return _valid_source(tokens, *segment, cues)
+    before = opening
+    if before > 2 and tokens[before - 1].text == ")":
+        # "The State Water Quality Board (SWQB), the regulator, said": the acronym belongs to the name.
+        bracket = next((k for k in range(before - 2, max(0, before - 5), -1) if tokens[k].text == "("), None)
+        before = bracket if bracket is not None else before
+    segment = _segment_back(tokens, before)
+    found = _valid_source(tokens, *segment, cues) if segment is not None else None
+    if found is None and depth == 0 and (segment is None or (segment[0] > 0 and tokens[segment[0] - 1].text == ",")):
+        # A second apposition before this one: the age of "Brenda Mallory, 67, who has lived ...".
+        return _before_apposition(tokens, opening, cues, depth + 1)
+    return found
 
 
 def _valid_source(tokens: list[Token], start: int, stop: int, cues: Cues) -> tuple[int, int] | None:

@@ -559,7 +559,12 @@ class Resolver:
             and name_key(following.text) not in self._title_keys and name_key(following.text) not in self.aliases
 
     def person_name(self, text: str) -> str | None:
-        """An unregistered person's name in a mention: "Council spokesperson Mira Castell" -> "Mira Castell"."""
+        """An unregistered person's name in a mention: "Council spokesperson Mira Castell" -> "Mira Castell",
+        "Detective Inspector Ruth Kaminski of Port Varden Police" -> "Ruth Kaminski"."""
+        if " of " in text:
+            named = self.person_name(text.split(" of ", 1)[0])
+            if named is not None:
+                return named
         words = self.clean_name(text).split()
         run: list[str] = []
         best: list[str] = []
@@ -677,8 +682,8 @@ class Resolver:
         if not name or not any(ch.isupper() for ch in name):
             return None
         key = name_key(name)
-        if len(key) < 4:
-            return None
+        if len(key) < 4 or (" " not in key and len(key) < 6):
+            return None  # "Vane" is not a misspelling of "Vance": one short word leaves too little to go on
         ranked = self._fuzzy_ranked(key)
         if not ranked or ranked[0][1] < FUZZY_CUTOFF:
             return None

@@ -16,7 +16,8 @@ from .model import Quote, Segments, Sentence
 # The lookahead only lets words shaped like one of the abbreviations try the list (which is slow to try).
 _ABBREVIATION = (r"(?:[A-Za-z]\.){2,}|\b(?=[A-Z][a-z]{1,3}\.)(?:Mr|Mrs|Ms|Dr|Prof|Gen|Maj|Capt|Col|Lt|Sgt|Brig|Adm|Cmdr|Gov|Sen|Rep|Rev|St|Jr|Sr"
                  r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Mt|Ft|Inc|Ltd|Co|Corp|Dept)\.(?=\s|$)")
-_TOKEN = re.compile(_ABBREVIATION + r"|\w+(?:[-’'.&]\w+)*|[^\w\s]")
+# "3,000" is one number: a comma between digit groups separates nothing.
+_TOKEN = re.compile(_ABBREVIATION + r"|\d{1,3}(?:,\d{3})+(?!\d|,\d)|\w+(?:[-’'.&]\w+)*|[^\w\s]")
 _start = operator.attrgetter("start")
 _lower = operator.attrgetter("lower")
 T = TypeVar("T")

@@ -246,6 +246,23 @@ CLAIM_CASES += [
         [("officials", "Storm kills 12 in southern Brazil")],
         id="headline-ending-officials-say",
     ),
+    pytest.param(
+        "Brenda Mallory, 67, who has lived on the lane for 40 years, said she had never seen water rise so fast.\n\n"
+        "The State Water Quality Board (SWQB), the regulator for the river, said it had opened an inquiry.\n\n"
+        "The United Metalworkers Guild (UMG), which represents about 3,000 workers, said it would hold a ballot.\n",
+        [("Brenda Mallory", "she had never seen water rise so fast"),
+         ("State Water Quality Board", "it had opened an inquiry"),
+         ("United Metalworkers Guild", "it would hold a ballot")],
+        id="appositions-ages-acronyms-and-numbers",
+    ),
+    pytest.param(
+        "“I've watched it ten times,” Quillan, 47, told reporters after the match.\n\n"
+        "Detective Inspector Ruth Kaminski of Port Varden Police said officers had worked around the clock. "
+        "“This sends a clear message,” she told the trial.\n",
+        [("Quillan", "I've watched it ten times,"), ("Ruth Kaminski", "officers had worked around the clock"),
+         ("Ruth Kaminski", "This sends a clear message,")],
+        id="audiences-after-the-cue-and-a-person-of-an-institution",
+    ),
 ]
 
 NOT_CLAIMS = [

@@ -35,6 +35,10 @@ def test_a_shared_ending_does_not_make_a_misspelling(registry):
     assert resolver.resolve("Mustafa al-Kathemi's office", Context()).entity is not None
 
 
+def test_one_short_word_is_no_misspelling(registry):
+    assert resolver_for(registry).resolve("Vane", Context()).entity is None  # not JD Vance
+
+
 def test_unrelated_registered_namesake_is_not_confused(small_rules):
     entities = SMALL_ENTITIES + [{"id": "ahmad-kazemi", "name": "Ahmad Kazemi", "type": "person"}]
     # Without the explicit "Kazemi" alias the bare surname is shared: the article decides.

@@ -64,3 +64,8 @@ def test_span_index():
     assert spans.overlapping(4, 12) == [0, 1]
     assert spans.overlapping(45, 46) == [2, 3]
     assert spans.overlapping(20, 30) == []
+
+
+def test_digit_groups_are_one_number():
+    assert [t.text for t in tokenize("about 3,000 workers, 12,500,000 people, 1,23 and 3,0000")] == [
+        "about", "3,000", "workers", ",", "12,500,000", "people", ",", "1", ",", "23", "and", "3", ",", "0000"]
