@@ -365,7 +365,7 @@ class Resolver:
                 # "The interior minister ... he said": whoever holds the title, a person.
                 return all(c in self.registry.entities and self.registry.entities[c].type == "person"
                            for c in res.candidates)
-            return looks_like_person(res.name)
+            return looks_like_person(res.name) and not self._institution_name(res.name)
 
         if word in _PERSON_PRONOUNS:
             want = person
@@ -395,6 +395,11 @@ class Resolver:
         if entity is not None:
             return Resolution(entity.name, entity, "pronoun", 0.6, surface)
         return Resolution(surface, None, "unresolved-pronoun", 0.2, surface)
+
+    def _institution_name(self, name: str) -> bool:
+        """"Ashbury Town", "Northline Rail", "Port Varden Police": capitalised like a person, named like a body."""
+        last = name.rsplit(None, 1)[-1].lower() if name.strip() else ""
+        return last in _ORGANISATION_WORDS or self.registry.cues.nominals.get(last) == "office"
 
     def _antecedents(self, position: int, context: Context, since: int) -> list[tuple[int, Resolution, str]]:
         """What a pronoun at ``position`` may point back to, from ``since`` on, nearest last."""
@@ -898,6 +903,13 @@ class Resolver:
         return " ".join(words).strip(" .,:;\"“”'‘’")
 
 
+# Last words that make a capitalised name an institution's, beyond the role nouns of cues.yaml ("office").
+_ORGANISATION_WORDS = frozenset({"town", "city", "united", "rovers", "wanderers", "athletic", "fc", "inc", "ltd", "llc",
+                                 "corp", "corporation", "plc", "ag", "gmbh", "sa", "holdings", "partners", "homes",
+                                 "logistics", "rail", "railways", "airways", "airlines", "motors", "energy", "foods",
+                                 "pharmaceuticals", "systems", "technologies", "media", "press", "times", "post",
+                                 "trust", "foundation", "institute", "society", "alliance", "fund", "services",
+                                 "guild", "agency", "bureau", "office", "ministry", "department", "police", "council"})
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Z0-9&]{1,7}\)\s*$")
 _ACRONYM_DEFINED = re.compile(r"((?:[A-Z][\w'’.-]*|of|for|and|al|de|the)(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|al|de|the)){1,7})"
                               r"\s+\(([A-Z][A-Z0-9&]{1,7})\)")

@@ -116,6 +116,14 @@ def test_a_parenthesis_after_another_word_defines_no_acronym(registry):
                             "(KRG) offices.") == {"KRG": "Kurdistan Regional Government"}
 
 
+def test_it_is_an_institution_named_like_a_person(registry):
+    article = ("The fans' trust said it was angry.\n\n"
+               "Ashbury Town condemned the flares and said it had passed the matter to police.\n\n"
+               "“We will ban those responsible,” it said.\n")
+    assert [s for s, _ in claims_of(attrib.analyze_text(article, registry))] == [
+        "fans' trust", "Ashbury Town", "Ashbury Town"]
+
+
 def test_it_refers_to_the_last_institution_that_spoke(registry):
     article = ("“Such attacks cannot be tolerated,” said Sudani’s office in a statement.\n\n"
                "“They harm Iraq’s reputation,” it said.\n")
