@@ -194,7 +194,9 @@ def _lead_in(text: str, sentences: list[Sentence], quotes: list[Quote], cues: Cu
 def _donor(quote: Quote, paragraph_claims: list[Claim], previous: Claim | None, text: str) -> Claim | None:
     inner = text[quote.start:quote.end]
     words = inner.split()
-    if len(words) <= _SCARE_WORDS or _title_case(words):
+    # A short quote is a scare quote ("the “truce”"), unless it is a sentence of its own: "We will appeal."
+    sentence = len(words) >= 2 and inner[:1].isupper() and inner.rstrip()[-1:] in (".", "!", "?")
+    if (len(words) <= _SCARE_WORDS and not sentence) or _title_case(words):
         return None
     attributed = [c for c in paragraph_claims if c.mention is not None]
     before = [c for c in attributed if c.end <= quote.start]

@@ -263,6 +263,11 @@ CLAIM_CASES += [
          ("Ruth Kaminski", "This sends a clear message,")],
         id="audiences-after-the-cue-and-a-person-of-an-institution",
     ),
+    pytest.param(
+        "“Mr Vane has struggled badly,” Castellanos said outside the court. “We will appeal.”\n",
+        [("Castellanos", "Mr Vane has struggled badly,"), ("Castellanos", "We will appeal.")],
+        id="a-short-quoted-sentence-after-an-attributed-one",
+    ),
 ]
 
 NOT_CLAIMS = [
