@@ -57,8 +57,9 @@ def analyze(article: Article, registry: Registry) -> Analysis:
     # Sentence subjects are the antecedents "he" and "it" most often point back to.
     for sentence in segments.sentences:
         tokens = words.sentence(sentence)
-        for name in _introduced_people(tokens, cues, resolver):
+        for position, role, name in _introduced_people(tokens, cues, resolver):
             context.people.setdefault(word_parts(name)[-1], name)
+            context.introduced.append((position, role, name))
         subject = sentence_subject(tokens, cues)
         if subject is not None:
             s, e = subject
@@ -115,9 +116,9 @@ def analyze(article: Article, registry: Registry) -> Analysis:
 _PERSON_ROLES = frozenset({"official", "people", "spokesman", "minister", "president", "premier"})
 
 
-def _introduced_people(tokens: list[Token], cues: Cues, resolver: Resolver) -> Iterator[str]:
-    """Unregistered people introduced by their role anywhere in a sentence: "sacked manager Carlos Mendes"
-    lets a later "Mendes" be Carlos Mendes."""
+def _introduced_people(tokens: list[Token], cues: Cues, resolver: Resolver) -> Iterator[tuple[int, str, str]]:
+    """Unregistered people introduced by their role anywhere in a sentence, as (offset, role noun, name):
+    "sacked manager Carlos Mendes" lets a later "Mendes" or "the manager" be Carlos Mendes."""
     nominals = cues.nominals
     n = len(tokens)
     for k in compress(range(n - 2), map(nominals.__contains__, map(_lower, tokens))):
@@ -128,7 +129,7 @@ def _introduced_people(tokens: list[Token], cues: Cues, resolver: Resolver) -> I
             end += 1
         name = resolver.person_name(" ".join(t.text for t in tokens[k + 1:end])) if end - k > 2 else None
         if name is not None:
-            yield name
+            yield tokens[k].start, tokens[k].lower, name
 
 
 def _headline_speakers(claims: list[Claim], registry: Registry) -> list[Claim]:

@@ -86,6 +86,8 @@ class Context:
     people: dict[str, str] = field(default_factory=dict)  # surname key -> unregistered person named in this article
     # "Rapid Support Forces (RSF)": an acronym the article defines -> the name it stands for.
     acronyms: dict[str, str] = field(default_factory=dict)
+    # "sacked manager Carlos Mendes": (offset, role noun, name) of unregistered people introduced by their role.
+    introduced: list[tuple[int, str, str]] = field(default_factory=list)
 
     # Derived from ``named`` and rebuilt when it grows: resolution asks for them again and again.
     _named_cache: tuple[int, set[str], dict[str, Entity]] | None = field(default=None, repr=False)
@@ -175,6 +177,12 @@ class Context:
         """A speaker resolved: an antecedent for pronouns, and its surname for later bare surnames."""
         self.speakers.append((position, resolution, mention))
         self.learn_surname(resolution, mention)
+
+    def introduced_as(self, role: str, position: int) -> str | None:
+        """The person the article last introduced with this role noun before ``position``, else the first after."""
+        fits = [(p, name) for p, word, name in self.introduced if word == role]
+        before = [name for p, name in fits if p < position]
+        return before[-1] if before else (fits[0][1] if fits else None)
 
     def learn_surname(self, resolution: Resolution, mention: str) -> None:
         if resolution.entity is not None and resolution.method in ("alias", "fuzzy", "name", "surname"):
@@ -486,6 +494,11 @@ class Resolver:
         entries = self.aliases.get(key)
         if entries:
             chosen = self._choose(entries, context, text)
+            if chosen is not None and chosen.entity is None and context.introduced:
+                # "the chairman" after "chairman Victor Stallard": the article's own holder of the role.
+                holder = context.introduced_as(key.rsplit(" ", 1)[-1], position)
+                if holder is not None:
+                    return Resolution(holder, None, "unresolved", 0.6, text)
             if chosen is not None:
                 return chosen
         elif context.acronyms and _bare(text) in context.acronyms:
@@ -641,8 +654,10 @@ class Resolver:
         ids = list(dict.fromkeys(e.entity_id for e in holders))
         # "the premier", "spokesperson", "military spokesman": words every country's office shares, so the
         # date alone does not say whose; the article must name the holder or be about the office's country.
+        # A title written all in lower case ("the chairman", "the finance minister") names no country either.
         generic = len({e.role.title for e in entries if e.role is not None}) > 1 or all(
-            w in _GENERIC_TITLE_WORDS for w in name_key(entries[0].surface).lower().split())
+            w in _GENERIC_TITLE_WORDS for w in name_key(entries[0].surface).lower().split()) or all(
+            not any(ch.isupper() for ch in e.surface) for e in entries)
         if len(ids) == 1 and not generic:
             entity = self.registry.entities[ids[0]]
             return Resolution(entity.name, entity, "role", (0.92 if context.date else 0.75) * penalty, surface)
@@ -663,8 +678,12 @@ class Resolver:
         if not context.text:
             return None
         scores: dict[str, int] = {}
+        nominals = self.registry.cues.nominals
         for entry in entries:
-            words = [w for w in name_key(entry.role.title if entry.role else "").split() if w not in _TITLE_WORDS]
+            # The words that say whose office it is, not what kind: "Joint Chiefs of Staff" is "joint",
+            # since "chiefs" and "staff" (role nouns of cues.yaml) occur in any article about a club.
+            words = [w for w in name_key(entry.role.title if entry.role else "").split()
+                     if w not in _TITLE_WORDS and w not in nominals and len(w) > 2]
             scores[entry.entity_id] = max(scores.get(entry.entity_id, 0), sum(context.occurrences(w) for w in words))
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):

@@ -124,6 +124,17 @@ def test_it_is_an_institution_named_like_a_person(registry):
         "fans' trust", "Ashbury Town", "Ashbury Town"]
 
 
+def test_a_lower_case_title_is_the_holder_the_article_introduced(registry):
+    """"the chairman" is also an alias of the Joint Chiefs' chairman: a football article's is its own."""
+    article = ("---\ndate: 2025-05-04\n---\nRovers fans protested against chairman Victor Stallard on Saturday.\n\n"
+               "The Ravensworth Supporters' Trust held the chairman responsible for the club's decline.\n")
+    analysis = attrib.analyze_text(article, registry)
+    assert [(b.accuser.name, b.accused.name) for b in analysis.blames] == [
+        ("Ravensworth Supporters' Trust", "Victor Stallard")]
+    alone = resolver_for(registry).resolve("the chairman", Context(date=date(2025, 5, 4)))
+    assert alone.entity is None and alone.method == "ambiguous"
+
+
 def test_it_refers_to_the_last_institution_that_spoke(registry):
     article = ("“Such attacks cannot be tolerated,” said Sudani’s office in a statement.\n\n"
                "“They harm Iraq’s reputation,” it said.\n")
