@@ -601,6 +601,8 @@ class Resolver:
             run = []
         if len(best) < 2 or name_key(" ".join(best)) in self.aliases or words[-1] != best[-1]:
             return None  # a name must end the mention: "Northern Alliance fighters" is not a person
+        if len(words) > len(best) and words[-len(best) - 1].lower() in _PLACE_PREPOSITIONS:
+            return None  # "Residents of Riverside Lane in Carrow Bridge": a place
         if any(name_key(w) in self.aliases and self._kinds(name_key(w)) - {"surname"} for w in best):
             return None  # "Iraqi Prime Minister" or "Tigris Observer": registered words, not an unknown person
         return " ".join(best)
@@ -922,6 +924,7 @@ class Resolver:
         return " ".join(words).strip(" .,:;\"“”'‘’")
 
 
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "outside", "across", "around", "across", "to", "into"})
 # Last words that make a capitalised name an institution's, beyond the role nouns of cues.yaml ("office").
 _ORGANISATION_WORDS = frozenset({"town", "city", "united", "rovers", "wanderers", "athletic", "fc", "inc", "ltd", "llc",
                                  "corp", "corporation", "plc", "ag", "gmbh", "sa", "holdings", "partners", "homes",
