@@ -496,9 +496,9 @@ class Resolver:
             chosen = self._choose(entries, context, text)
             if chosen is not None and chosen.entity is None and context.introduced:
                 # "the chairman" after "chairman Victor Stallard": the article's own holder of the role.
-                holder = context.introduced_as(key.rsplit(" ", 1)[-1], position)
-                if holder is not None:
-                    return Resolution(holder, None, "unresolved", 0.6, text)
+                own = context.introduced_as(key.rsplit(" ", 1)[-1], position)
+                if own is not None:
+                    return Resolution(own, None, "unresolved", 0.6, text)
             if chosen is not None:
                 return chosen
         elif context.acronyms and _bare(text) in context.acronyms:
