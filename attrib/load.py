@@ -55,7 +55,7 @@ _BINARY_MAGIC = ((b"%PDF", "PDF"), (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", 
                  (b"\xfd7zXZ\x00", "xz archive"), (b"7z\xbc\xaf", "7-Zip archive"), (b"Rar!\x1a\x07", "RAR archive"),
                  (b"BZh91AY&SY", "bzip2 archive"))
 _GZIP_MAGIC = b"\x1f\x8b"
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")  # escapes read by re: mypyc refuses surrogates in literals
 _JSON_TYPES = {dict: "an object", list: "an array", int: "a number", float: "a number", bool: "true or false"}
 
 
