@@ -14,11 +14,12 @@ import sys
 from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
-# The stages every article goes through. rules.py runs once per process (and its yaml loader
-# subclass crashed when compiled); the command line, rendering and batch layers gain nothing.
-COMPILED = ["attrib/model.py", "attrib/names.py", "attrib/tokens.py", "attrib/segment.py", "attrib/load.py",
-            "attrib/claims.py", "attrib/resolve.py", "attrib/blame.py", "attrib/confidence.py",
-            "attrib/pipeline.py"]
+# The stages every article goes through. Not compiled: model.py, so that the records the library hands
+# out (Analysis, Claim, ...) stay plain dataclasses in both builds, picklable and copyable, at a cost
+# within the noise; rules.py, which runs once per process (and its yaml loader subclass crashed when
+# compiled); and the command line, rendering and batch layers, which gain nothing.
+COMPILED = ["attrib/names.py", "attrib/tokens.py", "attrib/segment.py", "attrib/load.py", "attrib/claims.py",
+            "attrib/resolve.py", "attrib/blame.py", "attrib/confidence.py", "attrib/pipeline.py"]
 
 
 def note(text: str) -> None:
@@ -41,11 +42,28 @@ class OptionalBuildExt(build_ext):
             note(f"not compiled ({type(exc).__name__}: {exc})")
 
 
+def cpython_lower() -> None:
+    """Compile ``text.lower()`` as a call of CPython's own method.
+
+    mypyc's inline version lowers every "Σ" to "σ", where CPython writes a
+    word-final "ς" ("ΟΔΟΣ" -> "οδος"): the compiled modules must read text
+    exactly as the pure-Python ones do.
+    """
+    from mypyc.primitives.registry import method_call_ops
+    method_call_ops.pop("lower", None)
+
+
 def extensions() -> list:
     if os.environ.get("ATTRIB_PURE_PYTHON") == "1":
         return []
+    commands = set(sys.argv[1:])
+    if commands & {"editable_wheel", "develop"}:
+        return []  # an editable install runs the sources as edited: compiled modules beside them would shadow them
+    if commands & {"egg_info", "dist_info", "sdist"}:
+        return []  # metadata and source archives: nothing to compile
     try:
         from mypyc.build import mypycify
+        cpython_lower()
         return mypycify(["--ignore-missing-imports", *COMPILED], opt_level="3")
     except (Exception, SystemExit) as exc:  # mypyc missing, or it refused the code (it exits)
         note(f"mypyc did not compile ({type(exc).__name__}: {exc})")

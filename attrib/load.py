@@ -22,6 +22,7 @@ from itertools import chain
 from pathlib import Path
 from typing import IO, Any, Iterable, Iterator
 
+from .compiled import mypyc_attr
 from .errors import InputError, message
 from .model import Article
 from .rules import Outlets, Registry
@@ -59,6 +60,9 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")  # escapes read by re: mypyc refuses
 _JSON_TYPES = {dict: "an object", list: "an array", int: "a number", float: "a number", bool: "true or false"}
 
 
+# A plain class in the compiled build too: sources go to worker processes, and mypyc's native
+# frozen dataclasses cannot be unpickled.
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True)
 class Source:
     """One article to analyse, or the reason it cannot be."""

@@ -8,6 +8,7 @@ from typing import IO, Any, Iterable, Iterator
 
 from .blame import detect_blames
 from .claims import extract_claims, sentence_subject
+from .compiled import mypyc_attr
 from .confidence import blame_confidence, claim_confidence, hedge_factor
 from .errors import message
 from .load import Source, iter_sources, parse_article
@@ -148,6 +149,8 @@ def analyze_text(text: str, registry: Registry, *, source: str = "<text>", outle
     return analyze(parse_article(text, registry=registry, source=source, outlet=outlet, date=date), registry)
 
 
+# A plain class in the compiled build too, like the records of model.py: picklable and copyable.
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True)
 class Outcome:
     """The result for one input: an analysis, or the reason there is none."""
