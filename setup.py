@@ -1,7 +1,7 @@
 """Build attrib, compiling the per-article stages to C extensions with mypyc where possible.
 
 The metadata lives in setup.cfg; this file only adds the compiled modules.
-They run the same code about 1.55 times as fast. ``ATTRIB_PURE_PYTHON=1``
+They run the same code about 1.5 times as fast. ``ATTRIB_PURE_PYTHON=1``
 skips compiling, and a build that cannot compile (no mypyc, no C compiler,
 code mypyc refuses) installs the pure-Python modules, which are always
 shipped beside the extensions.
