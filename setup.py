@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 
-from setuptools import setup
+from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 
 # The stages every article goes through. Not compiled: model.py, so that the records the library hands
@@ -53,7 +53,8 @@ def cpython_lower() -> None:
     method_call_ops.pop("lower", None)
 
 
-def extensions() -> list:
+def extensions() -> list[Extension]:
+    """The extensions mypyc makes of COMPILED, or none: then only the pure-Python modules are installed."""
     if os.environ.get("ATTRIB_PURE_PYTHON") == "1":
         return []
     commands = set(sys.argv[1:])
