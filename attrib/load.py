@@ -22,6 +22,7 @@ from itertools import chain
 from pathlib import Path
 from typing import IO, Any, Iterable, Iterator
 
+from .compiled import mypyc_attr
 from .errors import InputError, message
 from .model import Article
 from .rules import Outlets, Registry
@@ -55,10 +56,13 @@ _BINARY_MAGIC = ((b"%PDF", "PDF"), (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", 
                  (b"\xfd7zXZ\x00", "xz archive"), (b"7z\xbc\xaf", "7-Zip archive"), (b"Rar!\x1a\x07", "RAR archive"),
                  (b"BZh91AY&SY", "bzip2 archive"))
 _GZIP_MAGIC = b"\x1f\x8b"
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")  # escapes read by re: mypyc refuses surrogates in literals
 _JSON_TYPES = {dict: "an object", list: "an array", int: "a number", float: "a number", bool: "true or false"}
 
 
+# A plain class in the compiled build too: sources go to worker processes, and mypyc's native
+# frozen dataclasses cannot be unpickled.
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True)
 class Source:
     """One article to analyse, or the reason it cannot be."""

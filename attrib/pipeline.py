@@ -1,6 +1,7 @@
 """The stages in order: article -> segments -> claims -> speakers -> blames -> confidence."""
 from __future__ import annotations
 
+import os
 from collections import Counter
 from itertools import compress
 from operator import attrgetter
@@ -10,6 +11,7 @@ from typing import IO, Any, Iterable, Iterator
 
 from .blame import detect_blames
 from .claims import extract_claims, sentence_subject
+from .compiled import mypyc_attr
 from .confidence import blame_confidence, claim_confidence, hedge_factor
 from .errors import message
 from .load import Source, iter_sources, parse_article
@@ -175,6 +177,8 @@ def analyze_text(text: str, registry: Registry, *, source: str = "<text>", outle
     return analyze(parse_article(text, registry=registry, source=source, outlet=outlet, date=date), registry)
 
 
+# A plain class in the compiled build too, like the records of model.py: picklable and copyable.
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True)
 class Outcome:
     """The result for one input: an analysis, or the reason there is none."""
@@ -204,17 +208,17 @@ def analyze_source(source: Source, registry: Registry, *, outlet: str | None = N
                    where=source.where)
 
 
-def analyze_paths(paths: Iterable[str], registry: Registry, *, outlet: str | None = None, date: Date | None = None,
-                  stdin: IO[bytes] | None = None, analyses: bool = False,
+def analyze_paths(paths: Iterable[str | os.PathLike[str]], registry: Registry, *, outlet: str | None = None,
+                  date: Date | None = None, stdin: IO[bytes] | None = None, analyses: bool = False,
                   keep_going: bool = False) -> Iterator[Outcome]:
-    """Analyse files, directories, ``-`` and JSONL corpora, yielding outcomes in input order.
+    """Analyse files, directories, ``-`` and JSONL corpora (names or ``Path``s), yielding outcomes in input order.
 
     With ``analyses``, JSONL records written by ``attrib analyze --format jsonl`` come back as they are
     (``Outcome.record``; ``outlet`` still overrides theirs): only articles are analysed.
     With ``keep_going``, an unexpected exception (a bug in attrib) while analysing one input
     becomes that input's outcome, carrying the exception, and the other inputs are still analysed.
     """
-    for source in iter_sources(paths, stdin=stdin, analyses=analyses):
+    for source in iter_sources((os.fspath(path) for path in paths), stdin=stdin, analyses=analyses):
         try:
             outcome = analyze_source(source, registry, outlet=outlet, date=date)
         except Exception as exc:  # noqa: BLE001 - reported per input by the caller

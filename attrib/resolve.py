@@ -22,6 +22,7 @@ from typing import Iterable, Iterator, NamedTuple, Sequence
 
 from rapidfuzz import fuzz, process
 
+from .compiled import mypyc_attr
 from .errors import Problem
 from .model import Entity, Mention, Resolution, Role
 from .names import capitalised, key_of_parts, name_key, word_parts
@@ -212,6 +213,9 @@ class _Reading(NamedTuple):
     cleaned: str  # the display name when nothing resolves
 
 
+# Candidate, Holder and Explanation stay plain classes in the compiled build, like the records of
+# model.py: what ``explain`` and ``fuzzy_candidates`` hand out pickles and copies in both builds.
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True)
 class Candidate:
     """A registered entity near a name: rapidfuzz similarity (0-100) on transliteration skeletons."""
@@ -221,6 +225,7 @@ class Candidate:
     matched: str  # the registry spelling it comes closest to
 
 
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True)
 class Holder:
     """One holder of a title, and whether the title was theirs on the date asked about."""
@@ -230,6 +235,7 @@ class Holder:
     active: bool
 
 
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True)
 class Explanation:
     """Why a name resolves the way it does (``attrib rules who``)."""

@@ -35,6 +35,7 @@ import corpus  # noqa: E402
 
 import attrib  # noqa: E402
 from attrib.batch import default_jobs  # noqa: E402
+from attrib.compiled import compiled_modules  # noqa: E402
 from attrib.load import Source, iter_sources  # noqa: E402
 from attrib.pipeline import analyze_source  # noqa: E402
 from attrib.render import analysis_record, jsonl_line  # noqa: E402
@@ -63,7 +64,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="attrib-bench-") as tmp:
         work = Path(tmp)
         scaling = args.corpus or _corpus(work, "scaling.jsonl", 1_000 if quick else args.articles, sources)
+        compiled = compiled_modules()
         print(f"attrib {attrib.__version__}, Python {sys.version.split()[0]}, {os.cpu_count()} cores, "
+              f"compiled with mypyc: {f'yes ({len(compiled)} modules)' if compiled else 'no'}, "
               f"corpus {scaling} ({_count(scaling):,} articles)\n")
         ordinary = None
         if "startup" not in args.skip:

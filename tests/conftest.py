@@ -42,6 +42,15 @@ SMALL_ENTITIES = [
 ]
 
 
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Say which attrib the tests ran: the compiled build and the pure-Python one must both pass."""
+    from attrib.compiled import compiled_modules
+
+    modules = compiled_modules()
+    build = f"compiled with mypyc ({len(modules)} modules)" if modules else "pure Python"
+    terminalreporter.write_line(f"attrib from {Path(attrib.__file__).parent}: {build}")
+
+
 @pytest.fixture(scope="session")
 def registry() -> attrib.Registry:
     """The rules shipped with attrib."""
