@@ -40,7 +40,10 @@ from attrib.load import Source, iter_sources  # noqa: E402
 from attrib.pipeline import analyze_source  # noqa: E402
 from attrib.render import analysis_record, jsonl_line  # noqa: E402
 
-ATTRIB = [sys.executable, "-m", "attrib"]
+# The installed command, as users run it: "python -m attrib" from a checkout's root would import the
+# sources there (pure Python) instead of the installed, compiled package.
+_SCRIPT = Path(sys.executable).with_name("attrib")
+ATTRIB = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "attrib"]
 SHORT = corpus.SAMPLES / "06_capital-dispatch_embassy-rockets-2023.txt"
 
 
