@@ -211,6 +211,8 @@ class _Reading(NamedTuple):
     unknown: str | None  # an unregistered person's full name in it
     nominal: str | None  # the class of its role noun ("spokesman", "office", ...)
     cleaned: str  # the display name when nothing resolves
+    # More words follow that name: "the UN refugee agency" is a body of the UN, not the UN itself.
+    qualified: bool = False
 
 
 # Candidate, Holder and Explanation stay plain classes in the compiled build, like the records of
@@ -463,6 +465,9 @@ class Resolver:
             return Resolution(owner.name, owner.entity, "office", 0.8 * owner.score, text)
         if head == "statement":
             return Resolution(owner.name, owner.entity, owner.method, owner.score, text)
+        if self._read(owner_text).qualified:
+            # "a spokesperson for the UN refugee agency": a body inside the party; not the party's own spokesman.
+            return Resolution(owner.name, owner.entity, "nominal", 0.6 * owner.score, text)
         spokesman = self._holder_for(owner.entity, "spokes", context)
         if spokesman is not None:
             return spokesman
@@ -518,7 +523,7 @@ class Resolver:
             # "Castell" after "Mira Castell": the unregistered person this article already named.
             return Resolution(context.people[key], None, "unresolved", 0.6, text)
         if reading.names:
-            if not reading.person and reading.nominal in ("spokesman",):
+            if not reading.person and reading.nominal in ("spokesman",) and not reading.qualified:
                 org = self._choose(reading.names, context, text)
                 if org is not None and org.entity is not None and org.entity.type != "person":
                     holder = self._holder_for(org.entity, "spokes", context)
@@ -554,9 +559,12 @@ class Resolver:
             and not self._other_first_name(tokens, s, en)]
         hits = [h for h in hits if h in people or not any(x.kind == "surname" for x in h[2])]
         pool = people or hits
-        names = max(pool, key=lambda h: (h[1] - h[0], -h[0]))[2] if pool else ()
+        best = max(pool, key=lambda h: (h[1] - h[0], -h[0])) if pool else None
+        names = best[2] if best is not None else ()
+        qualified = best is not None and best[1] < len(tokens) and tokens[best[1]].text[:1].isalpha() \
+            and tokens[best[1]].lower not in _AFTER_TITLE
         return _Reading(tuple(tokens), names, bool(people), self.person_name(text) if not people else None,
-                        self._nominal_class(tokens), self.clean_name(text))
+                        self._nominal_class(tokens), self.clean_name(text), qualified)
 
     def _institution_of_spokesman(self, tokens: Sequence[Token], position: int, context: Context) -> Resolution | None:
         """"An embassy spokesperson": unnamed, so the embassy the article is about speaks."""
@@ -930,6 +938,9 @@ class Resolver:
         return " ".join(words).strip(" .,:;\"“”'‘’")
 
 
+# Words that may follow a title inside a mention without changing whose title it is.
+_AFTER_TITLE = frozenset({"in", "at", "on", "to", "and", "who", "which", "said", "says", "told", "late", "early",
+                          "also", "himself", "herself"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "outside", "across", "around", "across", "to", "into"})
 # Last words that make a capitalised name an institution's, beyond the role nouns of cues.yaml ("office").
 _ORGANISATION_WORDS = frozenset({"town", "city", "united", "rovers", "wanderers", "athletic", "fc", "inc", "ltd", "llc",

@@ -135,6 +135,12 @@ def test_a_lower_case_title_is_the_holder_the_article_introduced(registry):
     assert alone.entity is None and alone.method == "ambiguous"
 
 
+def test_a_spokesperson_for_a_body_inside_a_party_is_not_the_partys_spokesman(registry):
+    resolver = resolver_for(registry)
+    assert resolver.resolve("a spokesperson for the UN refugee agency", Context()).name == "United Nations"
+    assert resolver.resolve("a UN spokesperson", Context(date=date(2021, 5, 1))).name == "Stephane Dujarric"
+
+
 def test_it_refers_to_the_last_institution_that_spoke(registry):
     article = ("“Such attacks cannot be tolerated,” said Sudani’s office in a statement.\n\n"
                "“They harm Iraq’s reputation,” it said.\n")
