@@ -95,7 +95,7 @@ _AUDIENCES = frozenset({"a", "an", "the", "news", "press", "conference", "briefi
                         "committee", "rally", "crowd", "audience", "supporters", "media", "television", "radio",
                         "newspaper", "broadcaster", "podcast", "state", "local", "parliament", "lawmakers", "senators",
                         "colleagues", "staff", "delegates", "students", "residents", "workers", "investors", "analysts"})
-_TRAILING_PHRASES = frozenset({"without", "after", "before", "as", "when", "while", "shortly", "following", "amid",
+_TRAILING_PHRASES = frozenset({"but", "without", "after", "before", "as", "when", "while", "shortly", "following", "amid",
                                "during", "since", "in", "on", "at", "which", "who", "although", "though", "because",
                                "just", "hours", "days", "minutes", "moments", "late", "early", "according"})
 _CLOSING_PREPOSITIONS = frozenset({"after", "before", "following", "amid", "during", "at", "in", "on", "from",
@@ -429,7 +429,10 @@ def _cue_attribution(tokens: list[Token], i: int, length: int, lemma: str, kind:
     after = i + length
     participle = tokens[i].lower.endswith("ing")
     if participle or (i > 0 and tokens[i - 1].lower == "and"):
-        content = _content_from(tokens, _skip_adverbials(tokens, after, cues), kind, cues)
+        start = _skip_adverbials(tokens, after, cues)
+        if kind == "addressee":  # "telling cheering supporters that ...": past the addressee
+            start = _after_addressee(tokens, start) or start
+        content = _content_from(tokens, start, kind, cues)
         inherited = found[-1] if found else None
         rule = "participle" if participle else "coordinated"
         if inherited is not None:
@@ -456,7 +459,7 @@ def _cue_attribution(tokens: list[Token], i: int, length: int, lemma: str, kind:
                          or _closing_phrase(tokens, _skip_adverbials(tokens, k, cues))):
             rest = _skip_adverbials(tokens, k, cues)  # "“...,” he told reporters after the match."
     # Postposed and inverted: "..., said a military spokesman late on Sunday."
-    if after_break and i > 0:
+    if after_break and i > 0 and kind != "addressee":  # "told the Evening Post": an addressee, not the source
         np_end = noun_phrase_after(tokens, after, cues)
         if np_end > after and (_ends_clause(tokens, _skip_adverbials(tokens, np_end, cues), cues)
                                or _trailing_apposition(tokens, np_end, cues)):
@@ -470,6 +473,11 @@ def _cue_attribution(tokens: list[Token], i: int, length: int, lemma: str, kind:
         subject = source_before(tokens, i, cues) or _described_source(tokens, i)
         if subject is not None:
             s0 = subject[0]
+            if s0 > 1 and tokens[s0 - 1].text == "," and i > subject[1] and tokens[subject[1]].text == ",":
+                # "“...,” the group's chair, Rafael Quint, told ...": the description before the name is the source's too.
+                described = _segment_back(tokens, s0 - 1)
+                if described is not None and described[0] > 0 and tokens[described[0] - 1].text in _AFTER_QUOTE:
+                    s0 = described[0]
             if s0 > 0 and tokens[s0 - 1].text in _AFTER_QUOTE:
                 content = _content_before(tokens, s0)
                 if content is not None:
@@ -697,7 +705,7 @@ def _closing_phrase(tokens: list[Token], j: int) -> bool:
     if j >= n or tokens[j].lower not in _CLOSING_PREPOSITIONS or tokens[j].quoted:
         return False
     end = n - 1 if tokens[-1].text in (".", "!", "?") else n
-    return end - j <= 8 and not any(t.quoted or t.text in _BREAKS or t.lower in _VERBISH or t.lower == "that"
+    return end - j <= 12 and not any(t.quoted or t.text in _BREAKS or t.lower in _VERBISH or t.lower == "that"
                                     for t in tokens[j + 1:end])
 
 
