@@ -270,10 +270,10 @@ CLAIM_CASES += [
     ),
     pytest.param(
         "“We want to know why,” the group's chair, Rafael Quint, told the Evening Post.\n\n"
-        "Voting was “generally orderly”, the mission said in a statement, but it noted delays.\n\n"
+        "Voting was “generally orderly”, the mission said in a statement, but it noted that some polls opened late.\n\n"
         "Marek Olsen declared victory, telling cheering supporters that the result was a mandate.\n",
         [("Rafael Quint", "We want to know why,"), ("mission", "generally orderly"),
-         ("Marek Olsen", "the result was a mandate")],
+         ("mission", "some polls opened late"), ("Marek Olsen", "the result was a mandate")],
         id="description-and-name-before-told-an-outlet-but-after-the-cue-telling-someone",
     ),
 ]
