@@ -561,6 +561,9 @@ class Resolver:
         pool = people or hits
         best = max(pool, key=lambda h: (h[1] - h[0], -h[0])) if pool else None
         names = best[2] if best is not None else ()
+        if best is not None and not people and best[0] > 0 and _demonym(tokens[best[0] - 1].text) \
+                and name_key(tokens[best[0] - 1].text) not in self.aliases:
+            names = ()  # "Velorian security officials" are not the registry's (Iraqi) "security officials"
         qualified = best is not None and best[1] < len(tokens) and tokens[best[1]].text[:1].isalpha() \
             and tokens[best[1]].lower not in _AFTER_TITLE
         return _Reading(tuple(tokens), names, bool(people), self.person_name(text) if not people else None,
@@ -936,6 +939,12 @@ class Resolver:
                     changed = True
                     break
         return " ".join(words).strip(" .,:;\"“”'‘’")
+
+
+def _demonym(word: str) -> bool:
+    """A capitalised word shaped like a nationality: "Velorian", "Venezuelan", "Burmese", "Polish"."""
+    return len(word) >= 5 and word[:1].isupper() and word[1:].islower() and word.endswith(
+        ("ian", "ean", "ese", "ish", "an", "i"))
 
 
 # Words that may follow a title inside a mention without changing whose title it is.
