@@ -155,9 +155,14 @@ def _object(tokens: list[Token], j: int, verb: BlameVerb, scan, cues: Cues) -> t
         stop = next((k for k in range(j, limit) if tokens[k].lower in verb.until or tokens[k].text in (".", ";")), None)
         if stop is not None and stop > j and tokens[stop].lower in verb.until:
             limit = stop
+    # "blamed the commission rather than the Civic Union": the party after "rather than" is cleared.
+    limit = next((k for k in range(j + 1, limit) if tokens[k].lower in ("rather", "instead", "not")
+                  and not tokens[k].quoted), limit)
     hits = scan(tokens[j:limit])
     if hits:
         s, e, _ = hits[0]
+        while s > 0 and tokens[j + s - 1].text[:1].isupper() and not tokens[j + s - 1].quoted:
+            s -= 1  # "Velorian security services": the nationality belongs to the party's name
         if not verb.then or any(t.lower in verb.then for t in tokens[j + e:j + e + 2]):
             return j + s, j + e
     if verb.until and limit < n and tokens[limit].lower in verb.until:
@@ -169,7 +174,8 @@ def _object(tokens: list[Token], j: int, verb: BlameVerb, scan, cues: Cues) -> t
     k = j
     while k < n and k - j < 10:
         tok = tokens[k]
-        if tok.text in (",", ".", ";", ":", "!", "?", "(", ")") or (tok.lower in _OBJECT_STOPS and k > j):
+        if tok.text in (",", ".", ";", ":", "!", "?", "(", ")") or (tok.lower in _OBJECT_STOPS and k > j) \
+                or tok.lower in ("rather", "instead"):
             break
         if verb.then and tok.lower in verb.then:
             break
@@ -284,7 +290,9 @@ def _leading_doer(tokens: Sequence[Token], cues: Cues) -> tuple[int, int, str] |
     if k == start or cues.conditional_index.match(tokens, start) or cues.negation_index.match(tokens, start):
         return None
     words = tokens[start:k]
-    if not (any(t.text[:1].isupper() for t in words) and words[-1].lower in _FORCES):
+    # A force ("Ukrainian troops"), or a proper name the registry lacks ("Grey Lantern was behind ...").
+    proper = all(t.text[:1].isupper() for t in words) and (len(words) >= 2 or words[0].text.isupper())
+    if not ((any(t.text[:1].isupper() for t in words) and words[-1].lower in _FORCES) or proper):
         return None
     act = _act_after(tokens, k, cues)
     return (start, k, act) if act is not None else None

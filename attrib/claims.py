@@ -972,6 +972,8 @@ def _segment_back(tokens: list[Token], end: int) -> tuple[int, int] | None:
             break
         if tok.lower in ("and", "but", "or") and start == end:
             break
+        if tok.lower == "as" and start < end:
+            break  # "... hit record as union blames minister"
         if start < end and len(tok.lower) > 4 and tok.lower.endswith("ed") and tok.text[:1].islower() \
                 and tok.lower not in _NOT_PAST:
             if start >= 2 and tokens[start - 2].text == ",":
@@ -1081,6 +1083,10 @@ def _according(tokens: list[Token], i: int, length: int, found: list[_Attributio
     content = _content_before(tokens, i)
     if content is None:
         return None
+    end = n - 1 if tokens[-1].text in (".", "!", "?") else n
+    if k < n and tokens[k].text == "," and 0 < end - k - 1 <= 4 and all(_capitalised(t) for t in tokens[k + 1:end]):
+        # "..., according to Halvard's head of threat intelligence, Mira Castellanos.": the name speaks.
+        return _Attribution(i, length, "according to", "according", (k + 1, end), content, "according-to-post")
     return _Attribution(i, length, "according to", "according", (src, k), content, "according-to-post")
 
 

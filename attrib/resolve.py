@@ -543,6 +543,9 @@ class Resolver:
             found = self._by_nominal(reading.nominal, position, context, text)
             if found is not None:
                 return found
+            own = context.introduced_as(key.rsplit(" ", 1)[-1], position) if context.introduced else None
+            if own is not None and len(key.split()) <= 2:
+                return Resolution(own, None, "unresolved", 0.6, text)  # "the minister": the one the article named
         institution = self._institution_of_spokesman(reading.tokens, position, context)
         if institution is not None:
             return institution
@@ -564,6 +567,9 @@ class Resolver:
         if best is not None and not people and best[0] > 0 and _demonym(tokens[best[0] - 1].text) \
                 and name_key(tokens[best[0] - 1].text) not in self.aliases:
             names = ()  # "Velorian security officials" are not the registry's (Iraqi) "security officials"
+        if best is not None and not people and best[1] < len(tokens) and capitalised(tokens[best[1]].text) \
+                and not tokens[best[1]].text.isupper() and name_key(tokens[best[1]].text) not in self._title_keys:
+            names = ()  # "the National Cyber Defence Agency" is not the newspaper "The National"
         qualified = best is not None and best[1] < len(tokens) and tokens[best[1]].text[:1].isalpha() \
             and tokens[best[1]].lower not in _AFTER_TITLE
         return _Reading(tuple(tokens), names, bool(people), self.person_name(text) if not people else None,

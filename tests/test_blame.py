@@ -23,6 +23,15 @@ BLAME_CASES = [
                  {("Frost", "political rivals")}, id="blame-coordinated-after-a-denial-of-something-else"),
     pytest.param("Supporters' group chairman Kev Lyons criticised the board for waiting so long.\n",
                  {("Kev Lyons", "board")}, id="x-criticised-y-for"),
+    pytest.param("Sofia Kalm blamed the commission rather than the Civic Union for the chaos.\n",
+                 {("Sofia Kalm", "commission")}, id="rather-than-clears-a-party"),
+    pytest.param("The breach was carried out by a group known as Grey Lantern, officials at the National Cyber "
+                 "Defence Agency (NCDA) said.\n\nGrey Lantern was behind six similar attacks last year, according "
+                 "to Halvard's head of threat intelligence, Mira Castellanos.\n",
+                 {("National Cyber Defence Agency", "Grey Lantern"), ("Mira Castellanos", "Grey Lantern")},
+                 id="unregistered-names-longer-than-a-registered-one-and-a-named-doer"),
+    pytest.param("Moravec blamed Velorian security services for leaking the names.\n",
+                 {("Moravec", "Velorian security services")}, id="a-nationality-the-registry-lacks"),
     pytest.param("Washington blamed Iran on Tuesday for the attack.\n",
                  {(US, "Iran")}, id="blamed-y-on-a-weekday-for"),
     pytest.param("U.S. officials blame Iran-backed militias for regular rocket attacks on US facilities.\n",
