@@ -1041,7 +1041,10 @@ def sentence_subject(tokens: list[Token], cues: Cues) -> tuple[int, int] | None:
         # Not past a verb that follows the role noun: "The regulator fined the bank".
         verb = tokens[k - 1].lower in cues.nominals and (word.endswith("ed") or word in _VERBISH) if k > start else False
         ahead = None if verb else next((j for j in range(k + 1, min(n, k + 3)) if tokens[j].lower in cues.nominals), None)
-        if ahead is not None and tokens[start].lower in ("the", "a", "an") and all(t.text.isalpha() and t.text.islower() for t in tokens[k:ahead]):
+        # ... and so do they after a nationality: "Velorian security officials".
+        if ahead is not None and (tokens[start].lower in ("the", "a", "an") or k == start + 1 and _capitalised(tokens[start])
+                                  and tokens[start].lower.endswith(("ian", "ean", "ese", "ish", "an", "i"))) \
+                and all(t.text.isalpha() and t.text.islower() for t in tokens[k:ahead]):
             k = ahead + 1
             continue
         break

@@ -276,6 +276,11 @@ CLAIM_CASES += [
          ("mission", "some polls opened late"), ("Marek Olsen", "the result was a mandate")],
         id="description-and-name-before-told-an-outlet-but-after-the-cue-telling-someone",
     ),
+    pytest.param(
+        "Velorian security officials pointed the finger at the embassy, saying its staff had run the operation.\n",
+        [("Velorian security officials", "its staff had run the operation")],
+        id="a-nationality-opens-the-subject",
+    ),
 ]
 
 NOT_CLAIMS = [
