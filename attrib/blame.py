@@ -247,6 +247,12 @@ def _claim_blames(text: str, tokens: list[Token], sentence: Sentence, number: in
             s, e, _ = hits[0]
             specific.append(_Found(claim.mention, _mention(text, sub, k + length + s, k + length + e), phrase,
                                    "claim-connection", 0.85, number, sentence))
+        elif not hits and not _negated(sub, k, cues):
+            # "... were the responsibility of local election officials": a party the registry lacks.
+            end = noun_phrase_after(sub, k + length, cues)
+            if end > k + length and _party_like(sub[k + length:end], cues):
+                specific.append(_Found(claim.mention, _mention(text, sub, k + length, end), phrase,
+                                       "claim-connection", 0.8, number, sentence))
     # Parties named in the content: the doers of an act, or called by a label for perpetrators.
     headline = claim.kind == "headline"
     accused = {f.accused.start for f in specific}  # where a party is accused already

@@ -466,6 +466,10 @@ def _cue_attribution(tokens: list[Token], i: int, length: int, lemma: str, kind:
             content = _content_before(tokens, i)
             if content is not None:
                 return _Attribution(i, length, lemma, kind, (after, np_end), content, "postposed-inverted")
+    # "A, he told the Ledger, and B": a cue between the two clauses it reports; both are the claim.
+    between = _between_clauses(tokens, i, length, lemma, rest, kind, cues)
+    if between is not None:
+        return between
     # Postposed: "..., Israeli officials say."  "“...,” Rasool said in a statement."
     # "“...,” the defence team said after the verdict.": a closing phrase is no content either.
     closing_phrase = _closing_phrase(tokens, rest)
@@ -503,6 +507,29 @@ def _cue_attribution(tokens: list[Token], i: int, length: int, lemma: str, kind:
         # "The same groups, he said, were draining ...": the report is the whole clause around the cue.
         return _Attribution(i, length, lemma, kind, subject, (opening, content[1]), "parenthetical")
     return _Attribution(i, length, lemma, kind, subject, content, "preposed")
+
+
+def _between_clauses(tokens: list[Token], i: int, length: int, lemma: str, rest: int, kind: str,
+                     cues: Cues) -> _Attribution | None:
+    """"The party had not moved a voter, he told the Ledger, and any problems were the officials'": the cue
+    stands between commas, a clause before it, "and"/"but" and a clause with no cue of its own after it."""
+    n = len(tokens)
+    k = rest
+    if kind == "addressee":
+        while k < n and k - rest < 4 and (_capitalised(tokens[k]) or tokens[k].lower in _ADDRESSEES
+                                          or tokens[k].lower in _AUDIENCES) and not tokens[k].quoted:
+            k += 1
+    if k + 2 >= n or tokens[k].text != "," or tokens[k + 1].lower not in ("and", "but"):
+        return None
+    subject = source_before(tokens, i, cues)
+    if subject is None or subject[0] < 3 or tokens[subject[0] - 1].text != "," or subject[1] != i:
+        return None
+    end = n - 1 if tokens[-1].text in (".", "!", "?") else n
+    start = _strip_leading(tokens, 0, subject[0] - 1)
+    if any(t.quoted for t in tokens[start:end]) or not _has_verb(tokens, start, subject[0] - 1) \
+            or not _has_verb(tokens, k + 2, end) or cues.speech_index.occurs_in(tokens[k + 2:end]):
+        return None
+    return _Attribution(i, length, lemma, kind, subject, (start, end), "parenthetical")
 
 
 def _parenthetical_opening(tokens: list[Token], source: int, rest: int) -> int | None:

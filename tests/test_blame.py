@@ -30,6 +30,8 @@ BLAME_CASES = [
                  "to Halvard's head of threat intelligence, Mira Castellanos.\n",
                  {("National Cyber Defence Agency", "Grey Lantern"), ("Mira Castellanos", "Grey Lantern")},
                  id="unregistered-names-longer-than-a-registered-one-and-a-named-doer"),
+    pytest.param("Henrik Daal said any problems were the responsibility of local election officials.\n",
+                 {("Henrik Daal", "local election officials")}, id="the-responsibility-of-an-unregistered-party"),
     pytest.param("Moravec blamed Velorian security services for leaking the names.\n",
                  {("Moravec", "Velorian security services")}, id="a-nationality-the-registry-lacks"),
     pytest.param("Washington blamed Iran on Tuesday for the attack.\n",

@@ -281,6 +281,11 @@ CLAIM_CASES += [
         [("Velorian security officials", "its staff had run the operation")],
         id="a-nationality-opens-the-subject",
     ),
+    pytest.param(
+        "Prices rose, officials said, and wages fell.\n",
+        [("officials", "Prices rose, officials said, and wages fell")],
+        id="cue-between-two-clauses-it-reports",
+    ),
 ]
 
 NOT_CLAIMS = [
