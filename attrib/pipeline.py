@@ -53,6 +53,13 @@ def analyze(article: Article, registry: Registry) -> Analysis:
                 context.named.append((tokens[s].start, registry.entities[next(iter(ids))]))
 
     found_claims = list(extract_claims(article, segments, cues=cues, words=words))
+    # The people the claims name in full, known before any pronoun is read: "Castellanos accused ..." and a
+    # later "she" point to the Mira Castellanos an "according to" named further down.
+    for claim in found_claims:
+        if claim.mention is not None and " " in claim.mention.text:
+            name = resolver.person_name(claim.mention.text)
+            if name is not None:
+                context.people.setdefault(word_parts(name)[-1], name)
     covered = SpanIndex([(q.start, q.end) for q in segments.quotes] + [(c.start, c.end) for c in found_claims])
     context.prominent = [(pos, entity) for pos, entity in context.named if not covered.covers(pos)]
     context.text = text.lower()

@@ -141,6 +141,14 @@ def test_a_spokesperson_for_a_body_inside_a_party_is_not_the_partys_spokesman(re
     assert resolver.resolve("a UN spokesperson", Context(date=date(2021, 5, 1))).name == "Stephane Dujarric"
 
 
+def test_a_surname_subject_is_the_person_a_later_claim_names_in_full(registry):
+    article = ("Castellanos accused Kestrel Pay of leaving the tool unpatched for months.\n\n"
+               "“The door was open,” she said.\n\n"
+               "Grey Lantern was behind six similar attacks, according to threat analyst Mira Castellanos.\n")
+    speakers = [s for s, _ in claims_of(attrib.analyze_text(article, registry))]
+    assert speakers[0] == "Mira Castellanos"
+
+
 def test_it_refers_to_the_last_institution_that_spoke(registry):
     article = ("“Such attacks cannot be tolerated,” said Sudani’s office in a statement.\n\n"
                "“They harm Iraq’s reputation,” it said.\n")
