@@ -310,6 +310,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _attributions(tokens: list[Token], cues: Cues, is_title: bool) -> list[_Attribution]:
     found: list[_Attribution] = []
     consumed_until = -1  # tokens inside an earlier content are nested reports, not new claims
+    if is_title:
+        opening = _headline_quote(tokens, cues)  # 'Olsen: "The people have spoken" as rival alleges ...'
+        if opening is not None:
+            found.append(opening)
     i = 0  # the next token not yet read as part of a cue
     # Only words that can start a cue are looked at; finding them is one pass that runs in C.
     starts = _cue_words(cues)
@@ -1118,6 +1122,19 @@ def _according(tokens: list[Token], i: int, length: int, found: list[_Attributio
         # "..., according to Halvard's head of threat intelligence, Mira Castellanos.": the name speaks.
         return _Attribution(i, length, "according to", "according", (k + 1, end), content, "according-to-post")
     return _Attribution(i, length, "according to", "according", (src, k), content, "according-to-post")
+
+
+def _headline_quote(tokens: list[Token], cues: Cues) -> _Attribution | None:
+    """"Olsen: “The people have spoken” as ...": a name, a colon and a quotation open the headline."""
+    n = len(tokens)
+    colon = next((j for j in range(1, min(n, 6)) if tokens[j].text == ":"), None)
+    if colon is None or colon + 2 >= n or not tokens[colon + 1].quoted and tokens[colon + 1].text not in _OPENING:
+        return None
+    close = next((k for k in range(colon + 2, n) if tokens[k].text in _CLOSING and not tokens[k].quoted), None)
+    if close is None or close + 1 >= n or not _speaker_like(tokens, 0, colon, cues) \
+            or not any(_capitalised(t) or t.lower in cues.nominals for t in tokens[:colon]):
+        return None  # a quotation filling the rest of the headline is the colon rule's
+    return _Attribution(-1, 0, "headline", "headline", (0, colon), (colon + 1, close + 1), "headline-colon")
 
 
 def _headline(tokens: list[Token], cues: Cues) -> _Attribution | None:

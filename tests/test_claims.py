@@ -286,6 +286,12 @@ CLAIM_CASES += [
         [("officials", "Prices rose, officials said, and wages fell")],
         id="cue-between-two-clauses-it-reports",
     ),
+    pytest.param(
+        "Olsen: “The people have spoken” as rival alleges ballot stuffing\n\n"
+        "Marek Olsen of the Civic Union declared victory late on Sunday.\n",
+        [("Marek Olsen", "The people have spoken"), ("rival", "ballot stuffing")],
+        id="headline-name-colon-quote-then-more",
+    ),
 ]
 
 NOT_CLAIMS = [
