@@ -600,7 +600,8 @@ def _content_after(tokens: list[Token], start: int, kind: str, cues: Cues) -> tu
         return None  # "vowed to pursue ...": a commitment, not a report; quotes inside still count
     infinitive = next((k for k in range(start, min(end, start + 8)) if tokens[k].lower == "to" and not tokens[k].quoted
                        and k + 1 < end and tokens[k + 1].text.isalpha() and tokens[k + 1].text.islower()), None)
-    if infinitive is not None and (first in _PP_STARTS or first in ("since", "until", "once", "repeatedly", "again")) \
+    quantity = first == "at" and start + 1 < n and tokens[start + 1].lower in ("least", "most")  # "at least two ..."
+    if infinitive is not None and not quantity and (first in _PP_STARTS or first in ("since", "until", "once", "repeatedly", "again")) \
             and not _has_verb(tokens, start, infinitive) and not any(t.text == "," for t in tokens[start:infinitive]):
         return None  # "promised since taking office to bring ...": an adverbial, then a commitment
     if first in ("for", "on", "upon") and kind == "object":

@@ -292,6 +292,12 @@ CLAIM_CASES += [
         [("Marek Olsen", "The people have spoken"), ("rival", "ballot stuffing")],
         id="headline-name-colon-quote-then-more",
     ),
+    pytest.param(
+        "Foreign Minister Caspar Lindqvist went further, telling parliament that at least two civil servants "
+        "with access to classified files had been recruited.\n",
+        [("Caspar Lindqvist", "at least two civil servants with access to classified files had been recruited")],
+        id="at-least-is-a-quantity-not-a-place",
+    ),
 ]
 
 NOT_CLAIMS = [
