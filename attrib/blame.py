@@ -174,7 +174,7 @@ def _object(tokens: list[Token], j: int, verb: BlameVerb, scan, cues: Cues) -> t
     k = j
     while k < n and k - j < 10:
         tok = tokens[k]
-        if tok.text in (",", ".", ";", ":", "!", "?", "(", ")") or (tok.lower in _OBJECT_STOPS and k > j) \
+        if tok.text in _CLAUSE_ENDS or (tok.lower in _OBJECT_STOPS and k > j) \
                 or tok.lower in ("rather", "instead"):
             break
         if verb.then and tok.lower in verb.then:

@@ -26,7 +26,7 @@ from operator import attrgetter
 from typing import Iterator, Sequence
 
 from .model import Article, Claim, Mention, Quote, Segments, Sentence
-from .names import capitalised
+from .names import capitalised, demonym
 from .rules import Cues
 from .segment import SpanIndex
 from .tokens import ArticleTokens, Token, tokenize
@@ -455,13 +455,10 @@ def _cue_attribution(tokens: list[Token], i: int, length: int, lemma: str, kind:
     after_break = i == 0 or tokens[i - 1].text in _AFTER_QUOTE or (i >= 2 and tokens[i - 1].text == "," and tokens[i - 2].text in _CLOSING)
     if kind == "addressee":
         # "“...,” a ministry spokesman told reporters.": the addressee stands before the end.
-        k = rest
-        while k < n and k - rest < 5 and (_capitalised(tokens[k]) or tokens[k].lower in _ADDRESSEES
-                                          or tokens[k].lower in _AUDIENCES) and not tokens[k].quoted:
-            k += 1
-        if k > rest and (_ends_clause(tokens, _skip_adverbials(tokens, k, cues), cues)
-                         or _closing_phrase(tokens, _skip_adverbials(tokens, k, cues))):
-            rest = _skip_adverbials(tokens, k, cues)  # "“...,” he told reporters after the match."
+        k = _audience_end(tokens, rest, 5)
+        beyond = _skip_adverbials(tokens, k, cues)
+        if k > rest and (_ends_clause(tokens, beyond, cues) or _closing_phrase(tokens, beyond)):
+            rest = beyond  # "“...,” he told reporters after the match."
     # Postposed and inverted: "..., said a military spokesman late on Sunday."
     if after_break and i > 0 and kind != "addressee":  # "told the Evening Post": an addressee, not the source
         np_end = noun_phrase_after(tokens, after, cues)
@@ -490,9 +487,8 @@ def _cue_attribution(tokens: list[Token], i: int, length: int, lemma: str, kind:
                 content = _content_before(tokens, s0)
                 if content is not None:
                     return _Attribution(i, length, lemma, kind, subject, content, "postposed")
-        if closing_phrase:
-            pass  # not after a quotation: "He said after the meeting." reports nothing, or reads on below
-        elif rest >= n or tokens[rest].text != ",":
+        # Not after a quotation, a closing phrase reads on below ("He said after the meeting." reports nothing).
+        if not closing_phrase and (rest >= n or tokens[rest].text != ","):
             return None
         # "X said, “...”": a preposed cue followed by a comma and a quotation.
     # Preposed: "X said (that) ...".
@@ -518,22 +514,34 @@ def _between_clauses(tokens: list[Token], i: int, length: int, lemma: str, rest:
     """"The party had not moved a voter, he told the Ledger, and any problems were the officials'": the cue
     stands between commas, a clause before it, "and"/"but" and a clause with no cue of its own after it."""
     n = len(tokens)
-    k = rest
-    if kind == "addressee":
-        while k < n and k - rest < 4 and (_capitalised(tokens[k]) or tokens[k].lower in _ADDRESSEES
-                                          or tokens[k].lower in _AUDIENCES) and not tokens[k].quoted:
-            k += 1
+    k = _audience_end(tokens, rest, 4) if kind == "addressee" else rest
     if k + 2 >= n or tokens[k].text != "," or tokens[k + 1].lower not in ("and", "but"):
         return None
     subject = source_before(tokens, i, cues)
     if subject is None or subject[0] < 3 or tokens[subject[0] - 1].text != "," or subject[1] != i:
         return None
-    end = n - 1 if tokens[-1].text in (".", "!", "?") else n
+    end = _sentence_end(tokens)
     start = _strip_leading(tokens, 0, subject[0] - 1)
     if any(t.quoted for t in tokens[start:end]) or not _has_verb(tokens, start, subject[0] - 1) \
             or not _has_verb(tokens, k + 2, end) or cues.speech_index.occurs_in(tokens[k + 2:end]):
         return None
     return _Attribution(i, length, lemma, kind, subject, (start, end), "parenthetical")
+
+
+def _audience_end(tokens: list[Token], j: int, most: int) -> int:
+    """The end of at most ``most`` words naming whom a cue addresses: "told a news conference", "told Reuters"."""
+    n = len(tokens)
+    k = j
+    while k < n and k - j < most and (_capitalised(tokens[k]) or tokens[k].lower in _ADDRESSEES
+                                      or tokens[k].lower in _AUDIENCES) and not tokens[k].quoted:
+        k += 1
+    return k
+
+
+def _sentence_end(tokens: list[Token]) -> int:
+    """The index after the sentence's last word: its final full stop, "!" or "?" left out."""
+    n = len(tokens)
+    return n - 1 if n and tokens[-1].text in (".", "!", "?") else n
 
 
 def _parenthetical_opening(tokens: list[Token], source: int, rest: int) -> int | None:
@@ -736,7 +744,7 @@ def _closing_phrase(tokens: list[Token], j: int) -> bool:
     n = len(tokens)
     if j >= n or tokens[j].lower not in _CLOSING_PREPOSITIONS or tokens[j].quoted:
         return False
-    end = n - 1 if tokens[-1].text in (".", "!", "?") else n
+    end = _sentence_end(tokens)
     return end - j <= 12 and not any(t.quoted or t.text in _BREAKS or t.lower in _VERBISH or t.lower == "that"
                                     for t in tokens[j + 1:end])
 
@@ -1074,8 +1082,7 @@ def sentence_subject(tokens: list[Token], cues: Cues) -> tuple[int, int] | None:
         verb = tokens[k - 1].lower in cues.nominals and (word.endswith("ed") or word in _VERBISH) if k > start else False
         ahead = None if verb else next((j for j in range(k + 1, min(n, k + 3)) if tokens[j].lower in cues.nominals), None)
         # ... and so do they after a nationality: "Velorian security officials".
-        if ahead is not None and (tokens[start].lower in ("the", "a", "an") or k == start + 1 and _capitalised(tokens[start])
-                                  and tokens[start].lower.endswith(("ian", "ean", "ese", "ish", "an", "i"))) \
+        if ahead is not None and (tokens[start].lower in ("the", "a", "an") or k == start + 1 and demonym(tokens[start].text)) \
                 and all(t.text.isalpha() and t.text.islower() for t in tokens[k:ahead]):
             k = ahead + 1
             continue
@@ -1118,7 +1125,7 @@ def _according(tokens: list[Token], i: int, length: int, found: list[_Attributio
     content = _content_before(tokens, i)
     if content is None:
         return None
-    end = n - 1 if tokens[-1].text in (".", "!", "?") else n
+    end = _sentence_end(tokens)
     if k < n and tokens[k].text == "," and 0 < end - k - 1 <= 4 and all(_capitalised(t) for t in tokens[k + 1:end]):
         # "..., according to Halvard's head of threat intelligence, Mira Castellanos.": the name speaks.
         return _Attribution(i, length, "according to", "according", (k + 1, end), content, "according-to-post")

@@ -510,17 +510,16 @@ class _Markers:
         # start are joined apart and only tried there: searching would try them at every position.
         anchored = [p for p in self.boilerplate if _anchored(p.pattern)]
         floating = [p for p in self.boilerplate if not _anchored(p.pattern)]
+        self.joined = True
         try:
-            self.furniture: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None], ...] | None = (
-                (_joined(anchored), _joined(floating)),)
+            self.at_start, self.anywhere = _joined(anchored), _joined(floating)
         except re.error:
-            self.furniture = None
+            self.joined, self.at_start, self.anywhere = False, None, None
 
     def is_furniture(self, line: str) -> bool:
-        if self.furniture is not None:
-            (at_start, anywhere), = self.furniture
-            return (at_start is not None and at_start.match(line) is not None) or (
-                anywhere is not None and anywhere.search(line) is not None)
+        if self.joined:
+            return (self.at_start is not None and self.at_start.match(line) is not None) or (
+                self.anywhere is not None and self.anywhere.search(line) is not None)
         return any(p.search(line) for p in self.boilerplate)
 
     def in_line(self, line: str) -> bool:

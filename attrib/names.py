@@ -77,3 +77,9 @@ def capitalised(word: str) -> bool:
     if word[:3].lower() in ("al-", "el-") and len(word) > 3:
         word = word[3:]
     return word[:1].isupper()
+
+
+def demonym(word: str) -> bool:
+    """A capitalised word shaped like a nationality: "Velorian", "Venezuelan", "Burmese", "Polish"."""
+    return len(word) >= 5 and word[:1].isupper() and word[1:].islower() and word.endswith(
+        ("ian", "ean", "ese", "ish", "an", "i"))

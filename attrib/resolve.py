@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 from .compiled import mypyc_attr
 from .errors import Problem
 from .model import Entity, Mention, Resolution, Role
-from .names import capitalised, key_of_parts, name_key, word_parts
+from .names import capitalised, demonym, key_of_parts, name_key, word_parts
 from .rules import AliasEntry, AliasSite, Registry
 from .tokens import Token, tokenize
 
@@ -465,7 +465,7 @@ class Resolver:
             return Resolution(owner.name, owner.entity, "office", 0.8 * owner.score, text)
         if head == "statement":
             return Resolution(owner.name, owner.entity, owner.method, owner.score, text)
-        if self._read(owner_text).qualified:
+        if self._reading(owner_text).qualified:
             # "a spokesperson for the UN refugee agency": a body inside the party; not the party's own spokesman.
             return Resolution(owner.name, owner.entity, "nominal", 0.6 * owner.score, text)
         spokesman = self._holder_for(owner.entity, "spokes", context)
@@ -505,11 +505,11 @@ class Resolver:
         entries = self.aliases.get(key)
         if entries:
             chosen = self._choose(entries, context, text)
-            if chosen is not None and chosen.entity is None and context.introduced:
+            if chosen is not None and chosen.entity is None:
                 # "the chairman" after "chairman Victor Stallard": the article's own holder of the role.
-                own = context.introduced_as(key.rsplit(" ", 1)[-1], position)
+                own = _introduced_holder(key, position, context, text)
                 if own is not None:
-                    return Resolution(own, None, "unresolved", 0.6, text)
+                    return own
             if chosen is not None:
                 return chosen
         elif context.acronyms and _bare(text) in context.acronyms:
@@ -543,9 +543,9 @@ class Resolver:
             found = self._by_nominal(reading.nominal, position, context, text)
             if found is not None:
                 return found
-            own = context.introduced_as(key.rsplit(" ", 1)[-1], position) if context.introduced else None
-            if own is not None and len(key.split()) <= 2:
-                return Resolution(own, None, "unresolved", 0.6, text)  # "the minister": the one the article named
+            own = _introduced_holder(key, position, context, text) if len(key.split()) <= 2 else None
+            if own is not None:
+                return own  # "the minister": the one the article named
         institution = self._institution_of_spokesman(reading.tokens, position, context)
         if institution is not None:
             return institution
@@ -564,7 +564,7 @@ class Resolver:
         pool = people or hits
         best = max(pool, key=lambda h: (h[1] - h[0], -h[0])) if pool else None
         names = best[2] if best is not None else ()
-        if best is not None and not people and best[0] > 0 and _demonym(tokens[best[0] - 1].text) \
+        if best is not None and not people and best[0] > 0 and demonym(tokens[best[0] - 1].text) \
                 and name_key(tokens[best[0] - 1].text) not in self.aliases:
             names = ()  # "Velorian security officials" are not the registry's (Iraqi) "security officials"
         if best is not None and not people and best[1] < len(tokens) and capitalised(tokens[best[1]].text) \
@@ -947,16 +947,10 @@ class Resolver:
         return " ".join(words).strip(" .,:;\"“”'‘’")
 
 
-def _demonym(word: str) -> bool:
-    """A capitalised word shaped like a nationality: "Velorian", "Venezuelan", "Burmese", "Polish"."""
-    return len(word) >= 5 and word[:1].isupper() and word[1:].islower() and word.endswith(
-        ("ian", "ean", "ese", "ish", "an", "i"))
-
-
 # Words that may follow a title inside a mention without changing whose title it is.
 _AFTER_TITLE = frozenset({"in", "at", "on", "to", "and", "who", "which", "said", "says", "told", "late", "early",
                           "also", "himself", "herself"})
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "outside", "across", "around", "across", "to", "into"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "outside", "across", "around", "to", "into"})
 # Last words that make a capitalised name an institution's, beyond the role nouns of cues.yaml ("office").
 _ORGANISATION_WORDS = frozenset({"town", "city", "united", "rovers", "wanderers", "athletic", "fc", "inc", "ltd", "llc",
                                  "corp", "corporation", "plc", "ag", "gmbh", "sa", "holdings", "partners", "homes",
@@ -967,6 +961,12 @@ _ORGANISATION_WORDS = frozenset({"town", "city", "united", "rovers", "wanderers"
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Z0-9&]{1,7}\)\s*$")
 _ACRONYM_DEFINED = re.compile(r"((?:[A-Z][\w'’.-]*|of|for|and|al|de|the)(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|al|de|the)){1,7})"
                               r"\s+\(([A-Z][A-Z0-9&]{1,7})\)")
+
+
+def _introduced_holder(key: str, position: int, context: Context, text: str) -> Resolution | None:
+    """The unregistered person the article introduced with the role noun that ends ``key``."""
+    own = context.introduced_as(key.rsplit(" ", 1)[-1], position) if context.introduced else None
+    return Resolution(own, None, "unresolved", 0.6, text) if own is not None else None
 
 
 def _bare(text: str) -> str:
