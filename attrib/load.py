@@ -502,9 +502,11 @@ class _Markers:
     def __init__(self, outlets: Outlets):
         self.outlets = outlets
         self.all = tuple(marker for outlet in outlets.outlets for marker in outlet.markers)
-        self.any = re.compile("|".join(re.escape(m) for m in self.all)) if self.all else None
+        self.any = re.compile(_prefix_tree(self.all)) if self.all else None
         self.patterns = tuple(p for outlet in outlets.outlets for p in outlet.patterns)
         self.boilerplate = tuple(re.compile(p.pattern, p.flags & ~re.MULTILINE) for p in outlets.boilerplate)
+        # Byline patterns anchored at the start are tried there only, as a match.
+        self.bylines = tuple((re.compile(p.pattern, p.flags & ~re.MULTILINE), _anchored(p.pattern)) for p in outlets.bylines)
         # One alternation finds page furniture in one pass per line; patterns that cannot be joined
         # (a user's named groups used twice) are tried one by one. Patterns anchored at the line's
         # start are joined apart and only tried there: searching would try them at every position.
@@ -524,6 +526,42 @@ class _Markers:
 
     def in_line(self, line: str) -> bool:
         return self.any is not None and self.any.search(line) is not None
+
+
+def _prefix_tree(strings: Iterable[str]) -> str:
+    """A pattern matching any of the strings, with shared beginnings written once.
+
+    "Iran Press /" and "IranPress" become "Iran(?: Press /|Press)": the regular
+    expression engine tries each alternative at each position, so fewer of
+    them make a line without any of the strings quicker to pass over.
+    """
+    strings = list(strings)
+    tree: dict[str, dict] = {}
+    for string in strings:
+        node = tree
+        for ch in string:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a string ends here
+    try:
+        return _tree_pattern(tree)
+    except RecursionError:  # thousands of strings each extending the last: the plain list will do
+        return "|".join(re.escape(s) for s in strings)
+
+
+def _tree_pattern(node: dict[str, dict]) -> str:
+    branches = []
+    for ch, child in node.items():
+        if ch:
+            run = ch
+            while len(child) == 1 and "" not in child:  # a stretch no string leaves: one literal
+                (ch, child), = child.items()
+                run += ch
+            branches.append(re.escape(run) + _tree_pattern(child))
+    if not branches:
+        return ""
+    if len(branches) == 1 and "" not in node:
+        return branches[0]
+    return "(?:" + "|".join(branches) + (")?" if "" in node else ")")
 
 
 def _joined(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
@@ -583,8 +621,8 @@ def _outlet_from_text(text: str, lines: list[tuple[int, int]], outlets: Outlets)
             if any(marker in line for marker in outlet.markers) or any(p.search(line) for p in outlet.patterns):
                 return outlet.name
     for s, e in nonempty[:3] + list(reversed(nonempty[-_HEAD_LINES:])):
-        for pattern in outlets.bylines:
-            m = pattern.search(text[s:e])
+        for pattern, anchored in markers.bylines:
+            m = pattern.match(text[s:e]) if anchored else pattern.search(text[s:e])
             if m and m.groupdict().get("outlet"):
                 return m.group("outlet").strip()
     return None

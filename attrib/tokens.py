@@ -42,15 +42,25 @@ class Token:
 def tokenize(text: str, start: int = 0, end: int | None = None, quotes: Sequence[Quote] = ()) -> list[Token]:
     """Words and punctuation of ``text[start:end]``; ``quoted`` marks words inside quotation marks."""
     end = len(text) if end is None else end
-    spans = [m.span() for m in _TOKEN.finditer(text, start, end)]
     piece = text[start:end]
     lowered = piece.lower().replace("’", "'")
     # Lower-casing the whole range at once is faster, and the same as word by word unless a
     # character changes length ("İ") or depends on its neighbours (the final sigma).
-    if len(lowered) == len(piece) and "Σ" not in piece:
-        tokens = [Token(text[s:e], s, e, False, lowered[s - start:e - start]) for s, e in spans]
-    else:
-        tokens = [Token(text[s:e], s, e) for s, e in spans]
+    whole = len(lowered) == len(piece) and "Σ" not in piece
+    tokens: list[Token] = []
+    offset = 0
+    # No token holds white space, so the text splits into runs of them. Most runs are one plain
+    # word, which is one token; only the others need the pattern.
+    for run in piece.split():
+        offset = piece.find(run, offset)
+        if run.isalnum():
+            s = start + offset
+            tokens.append(Token(run, s, s + len(run), False, lowered[offset:offset + len(run)] if whole else None))
+        else:
+            for m in _TOKEN.finditer(text, start + offset, start + offset + len(run)):
+                s, e = m.span()
+                tokens.append(Token(text[s:e], s, e, False, lowered[s - start:e - start] if whole else None))
+        offset += len(run)
     for quote in quotes:
         if quote.end > start and quote.start < end:
             for k in range(bisect_left(tokens, quote.start, key=_start), bisect_left(tokens, quote.end, key=_start)):
