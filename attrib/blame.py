@@ -35,6 +35,9 @@ _DETERMINERS = frozenset({"the", "a", "an", "these", "those", "this", "that", "s
                           "same", "its", "their"})
 _CLAUSE_OPENERS = frozenset({"that", ",", ";", ":", "and", "but", "because", "as", "while", "when", "whereas", "hence",
                              "therefore", "thus", "so"})
+_QUANTITIES = frozenset({"at", "least", "about", "around", "nearly", "almost", "more", "over", "up", "to", "several",
+                         "many", "dozens", "hundreds", "thousands", "two", "three", "four", "five", "six", "seven",
+                         "eight", "nine", "ten", "both", "most", "armed", "unidentified"})
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it", "us", "me", "you", "himself", "herself", "themselves"})
 _PRONOUN_OBJECTS = frozenset({"the", "a", "an", "this", "that", "those", "these"})
 _PARTICIPLES = frozenset({"hit", "struck", "shot", "fired", "killed", "targeted", "attacked", "bombed", "shelled"})
@@ -105,7 +108,13 @@ def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: lis
             # Passive: "Y was blamed by X".
             accuser_end = noun_phrase_after(tokens, after + 1, cues)
             accused = _passive_subject(tokens, i, cues)
-            if accuser_end > after + 1 and accused is not None:
+            # "was criticised by X for ...", but "held by X" (not "held responsible") blames no one.
+            completed = not verb.then
+            for k in range(after + 1, min(len(tokens), accuser_end + 2)) if verb.then else ():
+                if tokens[k].lower in verb.then:
+                    completed, accuser_end = True, min(accuser_end, k)
+                    break
+            if accuser_end > after + 1 and accused is not None and completed:
                 yield _Found(_mention(text, tokens, after + 1, accuser_end), _mention(text, tokens, *accused),
                              verb.lemma, "blame-passive", verb.strength, claim_no, sentence)
             continue
@@ -113,6 +122,10 @@ def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: lis
         if obj is None:
             continue
         subject = source_before(tokens, i, cues)
+        if i > 0 and tokens[i - 1].text == "," and tokens[i].lower.endswith("ing") and not tokens[i].quoted:
+            # "Baraka, a spokesman for the group, went further, accusing Y": the sentence's subject accuses.
+            main = sentence_subject(tokens, cues)
+            subject = main if main is not None and main[1] < i else subject
         if subject is None and i > 0 and tokens[i - 1].lower == "and" and not tokens[i].quoted:
             subject = sentence_subject(tokens, cues)  # "Frost has denied wrongdoing and blamed his rivals"
             subject = subject if subject is not None and subject[1] < i else None
@@ -272,8 +285,14 @@ def _claim_blames(text: str, tokens: list[Token], sentence: Sentence, number: in
                 accused.add(found.accused.start)
         elif "label" in kinds and (_predicate_before(sub, s) or (_subject_position(sub, s) and _damning(sub, s, e, cues))):
             label = _mention(text, sub, s, e)
-            labels.append(_Found(claim.mention, label, "calls them " + _label_words(label.text), "claim-label", 0.85,
-                                 number, sentence))
+            cue = "calls them " + _label_words(label.text)
+            end = _name_after(sub, e + 1) if e < len(sub) and sub[e].lower == "of" else e
+            if end > e + 1:
+                # "The criminals of the so-called Liberation Front": the label names the party after "of".
+                specific.append(_Found(claim.mention, _mention(text, sub, e + 1, end), cue, "claim-label", 0.85,
+                                       number, sentence))
+            else:
+                labels.append(_Found(claim.mention, label, cue, "claim-label", 0.85, number, sentence))
     # A party the registry does not know, opening the claim as the doer: "Ukrainian troops had fired on the plant".
     if not specific and not labels:
         doer = _leading_doer(sub, cues)
@@ -298,7 +317,10 @@ def _leading_doer(tokens: Sequence[Token], cues: Cues) -> tuple[int, int, str] |
     words = tokens[start:k]
     # A force ("Ukrainian troops"), or a proper name the registry lacks ("Grey Lantern was behind ...").
     proper = all(t.text[:1].isupper() for t in words) and (len(words) >= 2 or words[0].text.isupper())
-    if not ((any(t.text[:1].isupper() for t in words) and words[-1].lower in _FORCES) or proper):
+    # A capital that only opens the sentence names no one: "At least three drones hit ...".
+    named = any(t.text[:1].isupper() and not (at == 0 and (t.lower in _DETERMINERS or t.lower in _QUANTITIES))
+                for at, t in enumerate(words))
+    if not ((named and words[-1].lower in _FORCES) or proper):
         return None
     act = _act_after(tokens, k, cues)
     return (start, k, act) if act is not None else None
@@ -332,6 +354,17 @@ def _damning(tokens: Sequence[Token], s: int, e: int, cues: Cues) -> bool:
     attacks"); "those responsible would face justice" accuses no one."""
     words = tokens[s:e]
     return any(t.lower in cues.pejoratives for t in words) or any(cues.acts_index.match(words, k) for k in range(len(words)))
+
+
+def _name_after(tokens: Sequence[Token], j: int) -> int:
+    """The end of a name at ``j``, after its article: "the so-called Liberation Front"; ``j`` when there is none."""
+    k = j
+    while k < len(tokens) and (tokens[k].lower in _DETERMINERS or tokens[k].lower == "so-called"):
+        k += 1
+    end = k
+    while end < len(tokens) and tokens[end].text[:1].isupper():
+        end += 1
+    return end if end > k else j
 
 
 def _label_words(mention: str) -> str:

@@ -99,7 +99,7 @@ _TRAILING_PHRASES = frozenset({"but", "without", "after", "before", "as", "when"
                                "during", "since", "in", "on", "at", "which", "who", "although", "though", "because",
                                "just", "hours", "days", "minutes", "moments", "late", "early", "according"})
 _CLOSING_PREPOSITIONS = frozenset({"after", "before", "following", "amid", "during", "at", "in", "on", "from",
-                                   "outside", "inside", "ahead"})
+                                   "outside", "inside", "ahead", "by", "via"})
 _MAX_SUBJECT = 14
 _lower = attrgetter("lower")
 _SCARE_WORDS = 3  # quotes of this many words or fewer, with no cue, are scare quotes or titles
@@ -1081,8 +1081,9 @@ def sentence_subject(tokens: list[Token], cues: Cues) -> tuple[int, int] | None:
         # Not past a verb that follows the role noun: "The regulator fined the bank".
         verb = tokens[k - 1].lower in cues.nominals and (word.endswith("ed") or word in _VERBISH) if k > start else False
         ahead = None if verb else next((j for j in range(k + 1, min(n, k + 3)) if tokens[j].lower in cues.nominals), None)
-        # ... and so do they after a nationality: "Velorian security officials".
-        if ahead is not None and (tokens[start].lower in ("the", "a", "an") or k == start + 1 and demonym(tokens[start].text)) \
+        # ... and so do they after a nationality or an owner: "Velorian security officials", "Veloria's foreign ministry".
+        owner = k == start + 1 and (demonym(tokens[start].text) or (_capitalised(tokens[start]) and tokens[start].lower.endswith("'s")))
+        if ahead is not None and (tokens[start].lower in ("the", "a", "an") or owner) \
                 and all(t.text.isalpha() and t.text.islower() for t in tokens[k:ahead]):
             k = ahead + 1
             continue

@@ -91,6 +91,16 @@ BLAME_CASES += [
                  {("Gaza Health Ministry", "Israel")}, id="nationality-adjective-as-doer"),
     pytest.param("The Israeli army said the blast was caused by a rocket misfired by Islamic Jihad.\n",
                  {("Israel Defense Forces", "Palestinian Islamic Jihad")}, id="misfired-by-y"),
+    pytest.param("The minister was criticised by the opposition for the delays.\n",
+                 {("opposition", "minister")}, id="y-was-criticised-by-x-for"),
+    pytest.param("“The criminals of the so-called Liberation Front have shown who they are,” Haddawi said.\n",
+                 {("Haddawi", "Liberation Front")}, id="label-of-a-named-party"),
+    pytest.param("Salim Baraka, a spokesman for the group's political wing, went further, accusing the rival "
+                 "Hawk Brigades of staging the attack.\n",
+                 {("Salim Baraka", "Hawk Brigades")}, id="participle-accuser-is-the-sentence-subject"),
+    pytest.param("Veloria's foreign ministry summoned the ambassador and ordered three of his staff to leave, "
+                 "accusing Ambrenia of running a spy network.\n",
+                 {("Veloria's foreign ministry", "Ambrenia")}, id="possessive-owner-opens-the-subject"),
 ]
 
 NOT_BLAME = [
@@ -112,6 +122,10 @@ NOT_BLAME = [
     pytest.param("The minister criticised the plan as too expensive.\n", id="criticism-without-for"),
     pytest.param("Officials said the government would stop the attacks and protect the embassy.\n",
                  id="party-stopping-attacks-is-not-their-doer"),
+    pytest.param("The town of Wadi Sirr has been held by the Eastern Front since 2021.\n",
+                 id="held-by-is-not-held-responsible"),
+    pytest.param("At least three explosive-laden drones hit the terminal, according to the oil company.\n",
+                 id="weapons-after-a-capitalised-quantity-are-no-party"),
 ]
 
 

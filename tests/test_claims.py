@@ -298,6 +298,16 @@ CLAIM_CASES += [
         [("Caspar Lindqvist", "at least two civil servants with access to classified files had been recruited")],
         id="at-least-is-a-quantity-not-a-place",
     ),
+    pytest.param(
+        "“We will not stop,” Baraka told the Wire by telephone. “They want this war.”\n",
+        [("Baraka", "We will not stop,"), ("Baraka", "They want this war.")],
+        id="told-an-outlet-by-telephone",
+    ),
+    pytest.param(
+        "The source cautioned that the findings were preliminary.\n",
+        [("source", "the findings were preliminary")],
+        id="cautioned-that",
+    ),
 ]
 
 NOT_CLAIMS = [
