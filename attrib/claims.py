@@ -272,12 +272,21 @@ def _sentence_claims(text: str, sentence: Sentence, tokens: list[Token], quotes:
     if post is not None:
         left = []
         for q in unattributed:
-            if len(text[q.start:q.end].split()) > _SCARE_WORDS:
+            if len(text[q.start:q.end].split()) > _SCARE_WORDS or _resumes(text, post, q):
                 claims.append(Claim(q.start, q.end, post.kind, post.cue, post.mention, "split-quote"))
             else:
                 left.append(q)
         unattributed = left
     return claims, unattributed
+
+
+def _resumes(text: str, claim: Claim, quote: Quote) -> bool:
+    """"“Prices rose,” he said, “and wages fell.”": a quote picking up right after the attribution of the
+    one before, however short, is the rest of it."""
+    between = text[claim.end:quote.start]
+    mention = claim.mention
+    return (mention is not None and claim.end <= mention.start and mention.end <= quote.start
+            and len(between.split()) <= 6 and between.rstrip("“\"‘'«„ ").endswith(","))
 
 
 def _covered(quote: Quote, covered: list[tuple[int, int]]) -> bool:
@@ -522,7 +531,7 @@ def _between_clauses(tokens: list[Token], i: int, length: int, lemma: str, rest:
         return None
     end = _sentence_end(tokens)
     start = _strip_leading(tokens, 0, subject[0] - 1)
-    if any(t.quoted for t in tokens[start:end]) or not _has_verb(tokens, start, subject[0] - 1) \
+    if any(t.quoted for t in tokens[start:k + 2]) or not _has_verb(tokens, start, subject[0] - 1) \
             or not _has_verb(tokens, k + 2, end) or cues.speech_index.occurs_in(tokens[k + 2:end]):
         return None
     return _Attribution(i, length, lemma, kind, subject, (start, end), "parenthetical")
@@ -1073,7 +1082,7 @@ def sentence_subject(tokens: list[Token], cues: Cues) -> tuple[int, int] | None:
         if tok.quoted or tok.text in _BREAKS or tok.text in (".", "!", "?"):
             break
         word = tok.lower
-        if _capitalised(tok) or word in ("of", "for", "the", "'s", "al", "'", "-") or word in cues.nominals \
+        if _capitalised(tok) or word in ("of", "for", "the", "'s", "al", "'", "-", "bin", "ibn") or word in cues.nominals \
                 or word in PRONOUNS or (k > start and tokens[k - 1].lower in ("the", "a", "an", "of", "for")):
             k += 1
             continue

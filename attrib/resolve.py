@@ -31,6 +31,7 @@ from .tokens import Token, tokenize
 
 FUZZY_CUTOFF = 88.0  # on transliteration skeletons
 FUZZY_MARGIN = 4.0  # a runner-up this close makes the match ambiguous
+_PATRONYMICS = frozenset({"bin", "ibn", "bint", "ben", "abu"})  # "son of", "father of": inside an Arabic name
 _CACHE_SIZE = 16_384  # distinct words and mentions remembered per resolver
 _text = attrgetter("text")
 _position = itemgetter(0)
@@ -595,7 +596,11 @@ class Resolver:
             previous = tokens[start - 1]
             if previous.text[:1].isupper() and name_key(previous.text) not in self._title_keys:
                 return True
+            if previous.lower in _PATRONYMICS:
+                return True  # "Saqr bin Hamdan al-Ghufaili": Hamdan is his father's name
         following = tokens[start + 1] if start + 1 < len(tokens) else None
+        if following is not None and following.lower[:3] in ("al-", "el-") and following.text[3:4].isupper():
+            return True  # "... Hamdan al-Ghufaili"
         return following is not None and following.text[:1].isupper() and not following.text.isupper() \
             and name_key(following.text) not in self._title_keys and name_key(following.text) not in self.aliases
 
@@ -731,8 +736,10 @@ class Resolver:
         if not name or not any(ch.isupper() for ch in name):
             return None
         key = name_key(name)
-        if len(key) < 4 or (" " not in key and len(key) < 6):
-            return None  # "Vane" is not a misspelling of "Vance": one short word leaves too little to go on
+        if len(key) < 4 or (" " not in key and (len(key) < 6 or key.endswith("s"))):
+            # "Vane" is not a misspelling of "Vance": one short word leaves too little to go on; and one word
+            # in the plural is a common noun opening a sentence ("Riders had a right ..." is not Pat Ryder).
+            return None
         ranked = self._fuzzy_ranked(key)
         if not ranked or ranked[0][1] < FUZZY_CUTOFF:
             return None
@@ -1008,7 +1015,8 @@ def _plausible(tokens: Sequence[Token], start: int, end: int, entries: tuple[Ali
 
 def looks_like_person(name: str) -> bool:
     words = [w for w in name.split() if w[:1].isalpha()]
-    return 1 <= len(words) <= 4 and all(w[0].isupper() or w.lower() in ("al", "el", "bin", "ibn", "de", "van", "von") for w in words)
+    return 1 <= len(words) <= 4 and all(w[0].isupper() or w.lower() in ("al", "el", "bin", "ibn", "de", "van", "von")
+                                        or (w[:3].lower() in ("al-", "el-") and w[3:4].isupper()) for w in words)
 
 
 def _plural(mention: str, res: Resolution) -> bool:

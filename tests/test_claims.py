@@ -308,6 +308,11 @@ CLAIM_CASES += [
         [("source", "the findings were preliminary")],
         id="cautioned-that",
     ),
+    pytest.param(
+        "“Prices rose,” he said, “and wages fell.”\n",
+        [("he", "Prices rose,"), ("he", "and wages fell.")],
+        id="a-short-quote-resuming-after-the-attribution",
+    ),
 ]
 
 NOT_CLAIMS = [

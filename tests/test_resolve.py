@@ -39,6 +39,13 @@ def test_one_short_word_is_no_misspelling(registry):
     assert resolver_for(registry).resolve("Vane", Context()).entity is None  # not JD Vance
 
 
+def test_a_plural_word_is_no_misspelling_of_a_surname(registry):
+    article = ("Riders' union president Jorge Ballester warned against a rush to judgement. "
+               "Riders had a right to a fair process, he said, and careers had been \"destroyed by leaks\".\n")
+    assert claims_of(attrib.analyze_text(article, registry)) == [
+        ("Jorge Ballester", "Riders had a right to a fair process, he said, and careers had been \"destroyed by leaks\"")]
+
+
 def test_unrelated_registered_namesake_is_not_confused(small_rules):
     entities = SMALL_ENTITIES + [{"id": "ahmad-kazemi", "name": "Ahmad Kazemi", "type": "person"}]
     # Without the explicit "Kazemi" alias the bare surname is shared: the article decides.
@@ -313,6 +320,13 @@ def test_near_duplicates_only_where_the_later_layers_take_part(tmp_path, monkeyp
 def test_title_then_al_surname(registry):
     [(speaker, _)] = claims_of(attrib.analyze_text("Iraqi Prime Minister al-Kazemi said the attacks must stop.\n", registry))
     assert speaker == "Mustafa al-Kadhimi"
+
+
+def test_a_registered_surname_inside_an_arabic_name_is_not_that_person(registry):
+    article = ("Sheikh Saqr bin Hamdan al-Ghufaili, the chief of the tribe, pointed the finger at smuggling gangs. "
+               "He told the Ledger by telephone that smugglers fired first.\n")
+    assert claims_of(attrib.analyze_text(article, registry)) == [
+        ("Saqr bin Hamdan al-Ghufaili", "smugglers fired first")]  # not Osama Hamdan
 
 
 def test_a_registered_surname_used_as_a_first_name_is_not_that_person(registry):
