@@ -426,7 +426,8 @@ class Resolver:
         # An unregistered sentence subject counts only as a full name: "Tomas Reyne", not "Fourteen".
         candidates += [c for c in _between(context.subjects, since, position)
                        if c[1].method not in ("unresolved-pronoun", "ambiguous")
-                       and (c[1].entity is not None or (" " in c[1].name and looks_like_person(c[1].name)))]
+                       and (c[1].entity is not None or (" " in c[1].name and looks_like_person(c[1].name))
+                            or c[1].method == "nominal")]  # "the ministry", read as the body named before
         # Latest first; within one sentence, its subject before other names ("The prime minister ordered ...,
         # according to a statement read by his spokesman. He ..." is the prime minister).
         subjects = context.subject_positions()
@@ -881,9 +882,24 @@ class Resolver:
                 # "the embassy" is the US Embassy; "the federal government" is not the Kurdistan Regional Government.
                 if entity.type != "person" and words <= self._name_words(entity):
                     return Resolution(entity.name, entity, "nominal", 0.75, surface)
-            for _, res, _ in reversed(context.speakers):
-                if res.entity is not None and res.entity.type in ("organization", "government"):
+            named = self._unregistered_body(words, position, context)
+            if named is not None:
+                return Resolution(named, None, "nominal", 0.6, surface)
+            for p, res, _ in reversed(context.speakers):
+                if p < position and res.entity is not None and res.entity.type in ("organization", "government"):
                     return Resolution(res.name, res.entity, "nominal", 0.6, surface)
+        return None
+
+    def _unregistered_body(self, words: set[str], position: int, context: Context) -> str | None:
+        """"the ministry" after "The Ministry of Foreign Affairs held ...": the last body the article named
+        by a name the registry lacks, among its sentence subjects and speakers, whose name holds the words."""
+        named = [(p, res.name) for p, res, _ in context.subjects + context.speakers
+                 if p < position and res.entity is None and res.method not in ("ambiguous", "unresolved-pronoun")]
+        for _, name in sorted(named, reverse=True):
+            parts = name.split()
+            if len(parts) > 1 and parts[0][:1].isupper() and words <= set(name_key(name).split()) \
+                    and not looks_like_person(name):
+                return name
         return None
 
     def _name_words(self, entity: Entity) -> frozenset[str]:

@@ -9,7 +9,7 @@ import yaml
 import attrib
 from attrib.pipeline import resolver_for
 from attrib.resolve import Context
-from conftest import SMALL_ENTITIES, claims_of
+from conftest import SMALL_ENTITIES, blames_of, claims_of
 
 
 @pytest.mark.parametrize("mention", [
@@ -129,6 +129,22 @@ def test_it_is_an_institution_named_like_a_person(registry):
                "“We will ban those responsible,” it said.\n")
     assert [s for s, _ in claims_of(attrib.analyze_text(article, registry))] == [
         "fans' trust", "Ashbury Town", "Ashbury Town"]
+
+
+def test_the_ministry_is_the_last_ministry_the_article_named(registry):
+    article = ("The Ministry of Foreign Affairs held Tiraz fully responsible for the attack.\n\n"
+               "In a statement, the ministry condemned what it described as “a treacherous aggression”.\n\n"
+               "In Tiraz, the Ministry of Defence rejected the account. The ministry said its forces had acted "
+               "in self-defence.\n")
+    assert claims_of(attrib.analyze_text(article, registry)) == [
+        ("Ministry of Foreign Affairs", "a treacherous aggression"),
+        ("Ministry of Defence", "its forces had acted in self-defence")]
+
+
+def test_the_government_is_not_an_institution_quoted_only_later(registry):
+    article = ("Drones struck the oil terminal on Monday, and the government blamed the Eastern Front.\n\n"
+               "A security source said the attack came from the east.\n")
+    assert ("government", "Eastern Front") in blames_of(attrib.analyze_text(article, registry))
 
 
 def test_a_lower_case_title_is_the_holder_the_article_introduced(registry):
