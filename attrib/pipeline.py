@@ -51,6 +51,8 @@ def analyze(article: Article, registry: Registry) -> Analysis:
             ids = {x.entity_id for x in entries if x.kind in ("name", "alias", "surname")}
             if len(ids) == 1:
                 context.named.append((tokens[s].start, registry.entities[next(iter(ids))]))
+                if any(capitalised(t.text) and t.lower not in ("a", "an", "the") for t in tokens[s:e]):
+                    context.named_by_name.update(ids)
 
     found_claims = list(extract_claims(article, segments, cues=cues, words=words))
     # The people the claims name in full, known before any pronoun is read: "Castellanos accused ..." and a

@@ -90,6 +90,8 @@ class Context:
     acronyms: dict[str, str] = field(default_factory=dict)
     # "sacked manager Carlos Mendes": (offset, role noun, name) of unregistered people introduced by their role.
     introduced: list[tuple[int, str, str]] = field(default_factory=list)
+    # The entities the article names with a capital ("Baghdad", "Sudani"), which say what country it is about.
+    named_by_name: set[str] = field(default_factory=set)
 
     # Derived from ``named`` and rebuilt when it grows: resolution asks for them again and again.
     _named_cache: tuple[int, set[str], dict[str, Entity]] | None = field(default=None, repr=False)
@@ -675,7 +677,27 @@ class Resolver:
             if rival is not None:
                 return rival
             return Resolution(entity.name, entity, "surname", 0.85 * penalty, surface)
+        if context.text and not self._country_shown(entity, top, context):
+            return Resolution(self.clean_name(surface), None, "unresolved", 0.5, surface)
         return Resolution(entity.name, entity, top[0].kind, 0.97 * penalty, surface)
+
+    def _country_shown(self, entity: Entity, entries: list[AliasEntry], context: Context) -> bool:
+        """"a security source" is the registry's Iraqi security officials only in an article about Iraq:
+        an alias without a capital names no country, and the entity's name says which one it is about."""
+        first = entity.name.split(" ", 1)[0]
+        if any(ch.isupper() for e in entries for ch in e.surface) or not demonym(first):
+            return True
+        stem = first.lower()
+        for ending in ("ian", "ese", "ish", "an", "i", "n"):
+            if stem.endswith(ending) and len(stem) - len(ending) >= 4:
+                stem = stem[:-len(ending)]
+                break
+        if context.occurrences(stem) > 0:
+            return True
+        # Or through a party the article names: "Baghdad" is the Iraqi government, Sudani Iraq's prime minister.
+        entities = self.registry.entities
+        return any(stem in other.name.lower() or any(stem in role.title.lower() for role in other.roles)
+                   for other in map(entities.__getitem__, context.named_by_name) if other is not entity)
 
     def _role_holder(self, entries: list[AliasEntry], context: Context, surface: str, penalty: float) -> Resolution:
         """A title resolved by the article's date, else by who else the article names."""

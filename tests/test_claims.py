@@ -127,6 +127,7 @@ CLAIM_CASES += [
         id="told-an-outlet-without-that",
     ),
     pytest.param(
+        "Rockets hit an Iraqi air base overnight.\n\n"
         "Two security sources, who spoke on condition of anonymity, said the rockets were launched from the south.\n",
         [("Iraqi security officials", "the rockets were launched from the south")],
         id="relative-clause-apposition",

@@ -141,6 +141,14 @@ def test_the_ministry_is_the_last_ministry_the_article_named(registry):
         ("Ministry of Defence", "its forces had acted in self-defence")]
 
 
+def test_a_generic_alias_names_the_registrys_country_only_in_an_article_about_it(registry):
+    """The registry's "security source" is an Iraqi one; in an article about another country it is no one known."""
+    elsewhere = "Drones hit the oil terminal in Zerhun.\n\nA security source said the drones came from the east.\n"
+    in_iraq = "Drones hit the oil terminal in Basra, Iraq.\n\nA security source said the drones came from the east.\n"
+    assert claims_of(attrib.analyze_text(elsewhere, registry)) == [("security source", "the drones came from the east")]
+    assert claims_of(attrib.analyze_text(in_iraq, registry)) == [("Iraqi security officials", "the drones came from the east")]
+
+
 def test_the_government_is_not_an_institution_quoted_only_later(registry):
     article = ("Drones struck the oil terminal on Monday, and the government blamed the Eastern Front.\n\n"
                "A security source said the attack came from the east.\n")
