@@ -345,6 +345,9 @@ def _attributions(tokens: list[Token], cues: Cues, is_title: bool) -> list[_Attr
             i += 1
             continue
         length, (lemma, kind) = hit
+        if kind == "request" and [t.lower for t in tokens[i + length:i + length + 2]] == ["not", "to"]:
+            i += length  # "who asked not to be named": anonymity, not a request
+            continue
         att = _cue_attribution(tokens, i, length, lemma, kind, cues, found)
         if att is not None:
             found.append(att)
@@ -686,7 +689,11 @@ def _coordinated_cue(tokens: list[Token], j: int, cues: Cues) -> bool:
     if tokens[j].lower in _ADVERBS and j + 1 < len(tokens):
         j += 1
     hit = cues.speech_index.match(tokens, j)
-    return bool(hit) and not tokens[j].lower.endswith("ing")
+    if hit is None:
+        # "... told the Daily that A and accused the team of B": the source's own accusation, not part of A.
+        blame = cues.blame_index.match(tokens, j)
+        return blame is not None and blame[1].lemma in ("accuse", "blame") and tokens[j].lower.endswith("ed")
+    return not tokens[j].lower.endswith("ing")
 
 
 def _has_verb(tokens: list[Token], start: int, end: int) -> bool:
@@ -1045,6 +1052,8 @@ def _speaker_like(tokens: list[Token], start: int, stop: int, cues: Cues) -> boo
     span = tokens[start:stop]
     if len(span) == 1 and span[0].lower in PRONOUNS:
         return True
+    if len(span) == 1 and span[0].text == "One" and start == 0:
+        return True  # "One, who asked not to be named, said ...": one of the people the sentence before named
     if len(span) == 1 and span[0].lower in _NOT_SOURCES:
         return False
     if span[-1].lower in ("latter", "former"):

@@ -71,6 +71,8 @@ def analyze(article: Article, registry: Registry) -> Analysis:
         for position, role, name in _introduced_people(tokens, cues, resolver):
             context.people.setdefault(word_parts(name)[-1], name)
             context.introduced.append((position, role, name))
+        for name in _apposed_people(tokens, resolver):
+            context.people.setdefault(word_parts(name)[-1], name)
         subject = sentence_subject(tokens, cues)
         if subject is not None:
             s, e = subject
@@ -124,6 +126,7 @@ def analyze(article: Article, registry: Registry) -> Analysis:
     return Analysis(article, tuple(claims), tuple(blames), _unresolved(claims, blames))
 
 
+_BREAKS_OF_NAMES = frozenset({",", ";", ":", ".", "(", "“", '"'})
 _PERSON_ROLES = frozenset({"official", "people", "spokesman", "minister", "president", "premier"})
 
 
@@ -133,7 +136,16 @@ def _introduced_people(tokens: list[Token], cues: Cues, resolver: Resolver) -> I
     nominals = cues.nominals
     n = len(tokens)
     for k in compress(range(n - 2), map(nominals.__contains__, map(_lower, tokens))):
-        if nominals[tokens[k].lower] not in _PERSON_ROLES or not capitalised(tokens[k + 1].text):
+        if nominals[tokens[k].lower] not in _PERSON_ROLES:
+            continue
+        comma = _apposed_name(tokens, k)
+        if comma is not None:
+            # "the official spokesman of the Nahrabadi Armed Forces, Brigadier General Khalid al-Mansouri,"
+            name = resolver.person_name(" ".join(t.text for t in tokens[comma + 1:_name_end(tokens, comma + 1)]))
+            if name is not None:
+                yield tokens[k].start, tokens[k].lower, name
+            continue
+        if not capitalised(tokens[k + 1].text):
             continue
         end = k + 1
         while end < n and end - k <= 4 and (capitalised(tokens[end].text) or tokens[end].lower in ("al", "bin", "ibn")):
@@ -141,6 +153,38 @@ def _introduced_people(tokens: list[Token], cues: Cues, resolver: Resolver) -> I
         name = resolver.person_name(" ".join(t.text for t in tokens[k + 1:end])) if end - k > 2 else None
         if name is not None:
             yield tokens[k].start, tokens[k].lower, name
+
+
+def _apposed_people(tokens: list[Token], resolver: Resolver) -> Iterator[str]:
+    """Unregistered people named between commas after a description: "its leading climber, Mateo Ilundain,"
+    lets a later "Ilundain" be Mateo Ilundain."""
+    for k in range(1, len(tokens) - 3):
+        if tokens[k - 1].text == "," and capitalised(tokens[k].text) and not tokens[k].quoted:
+            end = _name_end(tokens, k)
+            if 2 <= end - k <= 3 and end < len(tokens) and tokens[end].text == ",":
+                name = resolver.person_name(" ".join(t.text for t in tokens[k:end]))
+                if name is not None:
+                    yield name
+
+
+def _apposed_name(tokens: list[Token], k: int) -> int | None:
+    """The comma after "the spokesman of/for <body>," when a name follows it; None otherwise."""
+    if k == 0 or tokens[k - 1].lower not in ("the", "official", "chief", "senior") or k + 2 >= len(tokens) \
+            or tokens[k + 1].lower not in ("of", "for"):
+        return None
+    comma = next((j for j in range(k + 2, min(len(tokens), k + 10)) if tokens[j].text in _BREAKS_OF_NAMES), None)
+    if comma is None or tokens[comma].text != "," or not all(capitalised(t.text) or t.lower in ("the", "of", "and")
+                                                           for t in tokens[k + 2:comma]):
+        return None
+    end = _name_end(tokens, comma + 1)
+    return comma if end - comma > 2 and end < len(tokens) and tokens[end].text == "," else None
+
+
+def _name_end(tokens: list[Token], start: int) -> int:
+    end = start
+    while end < len(tokens) and end - start < 6 and (capitalised(tokens[end].text) or tokens[end].lower in ("al", "bin", "ibn")):
+        end += 1
+    return end
 
 
 def _headline_speakers(claims: list[Claim], registry: Registry) -> list[Claim]:

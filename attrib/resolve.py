@@ -347,6 +347,8 @@ class Resolver:
         words = lower.split()
         if len(words) == 1 and (words[0] in _PERSON_PRONOUNS or words[0] in _THING_PRONOUNS or words[0] in _PLURAL_PRONOUNS):
             return self._pronoun(words[0], position, context, head)
+        if lower == "one":
+            return self._one_of(position, context, head)
         if lower in ("the latter", "the former"):
             previous = next(context.named_before(position), None)
             if previous is not None:
@@ -413,6 +415,24 @@ class Resolver:
         entity = context.last_named(position, kinds)
         if entity is not None:
             return Resolution(entity.name, entity, "pronoun", 0.6, surface)
+        return Resolution(surface, None, "unresolved-pronoun", 0.2, surface)
+
+    def _one_of(self, position: int, context: Context, surface: str) -> Resolution:
+        """"Rival team managers were less charitable. One, who asked not to be named, said ...": one of the
+        people the subject of the sentence before named."""
+        start = context.sentence_start(position)
+        earlier = [(p, res, text) for p, res, text in context.subjects if p < start]
+        if earlier:
+            p, res, text = earlier[-1]
+            if context.sentence_start(p) == context.sentence_start(start - 1) and _plural(text, res):
+                if res.entity is not None:
+                    return Resolution(res.entity.name, res.entity, "pronoun", 0.6 * res.score, surface)
+                words = text.split()
+                if len(words) > 1 and words[1].islower():
+                    words[0] = words[0].lower()  # "Rival team managers" opened its sentence
+                if words[0] not in ("the", "a", "an"):
+                    words.insert(0, "the")
+                return Resolution("one of " + " ".join(words), None, "pronoun", 0.5, surface)
         return Resolution(surface, None, "unresolved-pronoun", 0.2, surface)
 
     def _institution_name(self, name: str) -> bool:
@@ -509,7 +529,9 @@ class Resolver:
         entries = self.aliases.get(key)
         if entries:
             chosen = self._choose(entries, context, text)
-            if chosen is not None and chosen.entity is None:
+            # A title in lower case the article gave to someone of its own is theirs, whatever the registry's
+            # holders: "the spokesman" after "the spokesman of the Armed Forces, Brigadier Khalid al-Mansouri".
+            if chosen is not None and (chosen.entity is None or (chosen.method == "role" and text == text.lower())):
                 # "the chairman" after "chairman Victor Stallard": the article's own holder of the role.
                 own = _introduced_holder(key, position, context, text)
                 if own is not None:
@@ -918,8 +940,10 @@ class Resolver:
         named = [(p, res.name) for p, res, _ in context.subjects + context.speakers
                  if p < position and res.entity is None and res.method not in ("ambiguous", "unresolved-pronoun")]
         for _, name in sorted(named, reverse=True):
-            parts = name.split()
-            if len(parts) > 1 and parts[0][:1].isupper() and words <= set(name_key(name).split()) \
+            parts = name_key(name).split()
+            # The head noun must be one of the words: "the team" is no name for "Rival team managers".
+            head = parts[parts.index("of") - 1] if "of" in parts[1:] else parts[-1]
+            if len(parts) > 1 and name[:1].isupper() and head in words and words <= set(parts) \
                     and not looks_like_person(name):
                 return name
         return None

@@ -141,6 +141,29 @@ def test_the_ministry_is_the_last_ministry_the_article_named(registry):
         ("Ministry of Defence", "its forces had acted in self-defence")]
 
 
+def test_the_spokesman_is_the_one_the_article_introduced_not_a_registered_holder(registry):
+    article = ("The official spokesman of the Nahrabadi Armed Forces, Brigadier General Khalid al-Mansouri, "
+               "stated that the armed forces had returned fire.\n\n"
+               "“The situation is under control,” the spokesman said.\n")
+    assert [s for s, _ in claims_of(attrib.analyze_text(article, registry))] == ["Khalid al-Mansouri"] * 2
+
+
+def test_a_surname_is_the_person_an_apposition_named(registry):
+    article = ("The agency suspended its leading climber, Mateo Ilundain, on Tuesday.\n\n"
+               "“The science is clear,” said director-general Helga Brandvold.\n\n"
+               "Ilundain, who finished second, denied taking any banned substance. "
+               "In a statement, he insisted he had never cheated.\n")
+    assert claims_of(attrib.analyze_text(article, registry))[-1] == ("Mateo Ilundain", "he had never cheated")
+
+
+def test_one_is_one_of_the_people_the_sentence_before_named(registry):
+    article = ("Rival team managers were less charitable. One, who asked not to be named, told the Daily that the "
+               "results had “raised eyebrows” and accused the team of turning a blind eye.\n")
+    analysis = attrib.analyze_text(article, registry)
+    assert claims_of(analysis) == [("one of the rival team managers", "the results had “raised eyebrows”")]
+    assert blames_of(analysis) == {("one of the rival team managers", "team")}
+
+
 def test_a_generic_alias_names_the_registrys_country_only_in_an_article_about_it(registry):
     """The registry's "security source" is an Iraqi one; in an article about another country it is no one known."""
     elsewhere = "Drones hit the oil terminal in Zerhun.\n\nA security source said the drones came from the east.\n"
