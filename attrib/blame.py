@@ -185,16 +185,19 @@ def _object(tokens: list[Token], j: int, verb: BlameVerb, scan, cues: Cues) -> t
             return None
         return (j, limit) if _party_like(tokens[j:limit], cues) else None
     k = j
-    while k < n and k - j < 10:
+    if verb.then:
+        # "held the Republic of Tiraz fully responsible": the object runs to the word that completes the verb.
+        k = next((k for k in range(j, min(n, j + 10)) if tokens[k].lower in verb.then or tokens[k].text in _CLAUSE_ENDS), n)
+        if k >= n or tokens[k].lower not in verb.then:
+            return None
+        while k > j + 1 and tokens[k - 1].lower.endswith("ly"):
+            k -= 1  # "fully", "directly", "solely"
+    while not verb.then and k < n and k - j < 10:
         tok = tokens[k]
         if tok.text in _CLAUSE_ENDS or (tok.lower in _OBJECT_STOPS and k > j) \
                 or tok.lower in ("rather", "instead"):
             break
-        if verb.then and tok.lower in verb.then:
-            break
         k += 1
-    if verb.then and (k >= n or tokens[k].lower not in verb.then):
-        return None
     while k > j and tokens[k - 1].text in ("”", '"', "’"):
         k -= 1
     if k <= j or all(t.lower in ("the", "a", "an", "this", "that", "those", "these") for t in tokens[j:k]):
@@ -249,7 +252,7 @@ def _claim_blames(text: str, tokens: list[Token], sentence: Sentence, number: in
                 specific.append(_Found(claim.mention, _mention(text, sub, by + 1 + s, by + 1 + e), f"{phrase} by",
                                        "claim-by-agent", 0.93, number, sentence))
             else:
-                end = noun_phrase_after(sub, by + 1, cues)
+                end = _agent_after(sub, by + 1, cues)
                 if end > by + 1:
                     specific.append(_Found(claim.mention, _mention(text, sub, by + 1, end), f"{phrase} by",
                                            "claim-by-agent", 0.88, number, sentence))
@@ -354,6 +357,23 @@ def _damning(tokens: Sequence[Token], s: int, e: int, cues: Cues) -> bool:
     attacks"); "those responsible would face justice" accuses no one."""
     words = tokens[s:e]
     return any(t.lower in cues.pejoratives for t in words) or any(cues.acts_index.match(words, k) for k in range(len(words)))
+
+
+def _agent_after(tokens: Sequence[Token], j: int, cues: Cues) -> int:
+    """The end of the party after "carried out by", when it names one: "ELF fighters using a drone" ends
+    before "using"; "a faulty cable" names no one (``j`` is returned)."""
+    k = j
+    while k < len(tokens) and k - j < 10:
+        tok = tokens[k]
+        if tok.lower in ("known", "calling") and k + 1 < len(tokens) and tokens[k + 1].lower in ("as", "itself"):
+            k += 2  # "a ransomware group known as Grey Lantern": the name is the party's
+            continue
+        if tok.text in _CLAUSE_ENDS or tok.text in ("“", "”", '"') or (k > j and (
+                tok.lower in _OBJECT_STOPS or tok.lower in ("who", "which", "that", "using")
+                or (tok.lower.endswith("ing") and tok.text.islower()))):
+            break
+        k += 1
+    return k if k > j and _party_like(tokens[j:k], cues) else j
 
 
 def _name_after(tokens: Sequence[Token], j: int) -> int:

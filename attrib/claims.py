@@ -101,6 +101,7 @@ _TRAILING_PHRASES = frozenset({"but", "without", "after", "before", "as", "when"
 _CLOSING_PREPOSITIONS = frozenset({"after", "before", "following", "amid", "during", "at", "in", "on", "from",
                                    "outside", "inside", "ahead", "by", "via"})
 _MAX_SUBJECT = 14
+_ADDRESSEE_REACH = 14  # words between "told" and the "that" opening what was told
 _lower = attrgetter("lower")
 _SCARE_WORDS = 3  # quotes of this many words or fewer, with no cue, are scare quotes or titles
 
@@ -444,7 +445,7 @@ def _cue_attribution(tokens: list[Token], i: int, length: int, lemma: str, kind:
     n = len(tokens)
     after = i + length
     participle = tokens[i].lower.endswith("ing")
-    if participle or (i > 0 and tokens[i - 1].lower == "and"):
+    if participle or (i > 0 and tokens[i - 1].lower in ("and", "but")):
         start = _skip_adverbials(tokens, after, cues)
         if kind == "addressee":  # "telling cheering supporters that ...": past the addressee
             start = _after_addressee(tokens, start) or start
@@ -829,14 +830,15 @@ def _skip_adverbials(tokens: list[Token], j: int, cues: Cues) -> int:
 def _after_addressee(tokens: list[Token], j: int) -> int | None:
     """Skip the addressee of "told reporters (that) ...": after "that", a colon, a quote, or a short addressee."""
     n = len(tokens)
-    that = next((k for k in range(j, min(n, j + 10)) if tokens[k].lower == "that" and not tokens[k].quoted), None)
+    # "told a news conference in the capital, Dar Kalim, that ...": the addressee can run to a dozen words.
+    that = next((k for k in range(j, min(n, j + _ADDRESSEE_REACH)) if tokens[k].lower == "that" and not tokens[k].quoted), None)
     # "told Reuters the group was not behind the attack": a name or a pronoun, then the clause.
     k = j
     while k < n and k - j < 3 and (_capitalised(tokens[k]) or tokens[k].lower in _ADDRESSEES) and not tokens[k].quoted:
         k += 1
     if that is None and j < k < n and _has_verb(tokens, k, min(n, k + 8)):
         return k
-    for k in range(j, min(n, j + 10)):
+    for k in range(j, min(n, j + _ADDRESSEE_REACH)):
         tok = tokens[k]
         if tok.lower == "that" and not tok.quoted:
             return k

@@ -45,6 +45,7 @@ _HEAD_LINES = 12
 _TERMINAL = re.compile(r"[.!?…:;][”\"’')\]]*\s*$")  # ends like a sentence, not like a headline
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,4}\s*/\s+"  # "Shafaq News / "
+    r"(?:[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}\s+[—–-]{1,2}\s+)?"  # "Port Sahel / Gulf Ledger – "
     r"|[A-Z]{3,}(?:[ ,]+[A-Za-z0-9.]+){0,4}\s*(?:\([^()\n]{1,40}\))?\s*[—–-]{1,2}\s+)"  # "BAGHDAD, Dec 20 (Reuters) - "
 )
 _LINK_HEADER = re.compile(r"\s*(read more|read also|also read|related|more on this|see also|recommended|more stories)\b",

@@ -101,6 +101,10 @@ BLAME_CASES += [
     pytest.param("Veloria's foreign ministry summoned the ambassador and ordered three of his staff to leave, "
                  "accusing Ambrenia of running a spy network.\n",
                  {("Veloria's foreign ministry", "Ambrenia")}, id="possessive-owner-opens-the-subject"),
+    pytest.param("The Ministry of Foreign Affairs held the Republic of Tiraz fully responsible for the attack.\n",
+                 {("Ministry of Foreign Affairs", "Republic of Tiraz")}, id="held-a-name-with-of-fully-responsible"),
+    pytest.param("A source said the attack appeared to have been carried out by ELF fighters using a drone.\n",
+                 {("source", "ELF fighters")}, id="carried-out-by-a-party-using-something"),
 ]
 
 NOT_BLAME = [
@@ -122,6 +126,7 @@ NOT_BLAME = [
     pytest.param("The minister criticised the plan as too expensive.\n", id="criticism-without-for"),
     pytest.param("Officials said the government would stop the attacks and protect the embassy.\n",
                  id="party-stopping-attacks-is-not-their-doer"),
+    pytest.param("Officials said the fire was started by a faulty cable.\n", id="started-by-a-thing"),
     pytest.param("The town of Wadi Sirr has been held by the Eastern Front since 2021.\n",
                  id="held-by-is-not-held-responsible"),
     pytest.param("At least three explosive-laden drones hit the terminal, according to the oil company.\n",

@@ -314,6 +314,18 @@ CLAIM_CASES += [
         [("he", "Prices rose,"), ("he", "and wages fell.")],
         id="a-short-quote-resuming-after-the-attribution",
     ),
+    pytest.param(
+        "Foreign Minister Rami Haddad told a news conference in the capital, Dar Kalim, that his country did not "
+        "seek escalation, but warned that any attack “will not go unanswered”.\n",
+        [("Rami Haddad", "his country did not seek escalation"),
+         ("Rami Haddad", "any attack “will not go unanswered”")],
+        id="told-a-long-addressee-that-but-warned-that",
+    ),
+    pytest.param(
+        "The sponsor said it had asked the team for a full account.\n",
+        [("sponsor", "it had asked the team for a full account")],
+        id="a-sponsor-is-a-source",
+    ),
 ]
 
 NOT_CLAIMS = [

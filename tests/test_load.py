@@ -37,6 +37,13 @@ def test_dateline_prefix_is_not_part_of_the_claims_source(registry):
     assert claim.mention.text == "The office of the Iraqi Prime Minister"
 
 
+def test_city_and_outlet_dateline_is_not_part_of_the_claims_source(registry):
+    analysis = attrib.analyze_text("Port Sahel / Gulf Ledger – The Ministry of Foreign Affairs said the border was "
+                                   "closed.\n", registry)
+    [claim] = analysis.claims
+    assert claim.mention.text == "The Ministry of Foreign Affairs"
+
+
 def test_date_line_near_the_top_but_not_a_caption_date(registry):
     dated = attrib.parse_article("Title of the piece\n\nDecember 25, 2020 at 4:02 am\n\nBody text here.\n",
                                  registry=registry)
