@@ -1079,7 +1079,10 @@ def sentence_subject(tokens: list[Token], cues: Cues) -> tuple[int, int] | None:
     n = len(tokens)
     start = 0
     # "In this regard, ...", "For their part, ...": an opening phrase up to a comma.
-    first_comma = next((k for k in range(min(n, 12)) if tokens[k].text == ","), None)
+    # "In a statement carried by the official Nahrabad News Agency (NNA), ...": a phrase opened by a
+    # preposition may run longer than other openings.
+    reach = 20 if n and tokens[0].lower in _PP_STARTS else 12
+    first_comma = next((k for k in range(min(n, reach)) if tokens[k].text == ","), None)
     if first_comma is not None and (
             tokens[0].lower in _PP_STARTS or tokens[0].lower in _INTRO_WORDS or tokens[0].lower == "according"
             # "A day earlier, ...", "Last week, ...": a time phrase

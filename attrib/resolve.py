@@ -924,7 +924,7 @@ class Resolver:
             later = [e for p, e in context.named if p > position]
             for entity in list(reversed(earlier)) + later:
                 # "the embassy" is the US Embassy; "the federal government" is not the Kurdistan Regional Government.
-                if entity.type != "person" and words <= self._name_words(entity):
+                if entity.type not in ("person", "label") and words <= self._name_words(entity):
                     return Resolution(entity.name, entity, "nominal", 0.75, surface)
             named = self._unregistered_body(words, position, context)
             if named is not None:
@@ -946,6 +946,13 @@ class Resolver:
             if len(parts) > 1 and name[:1].isupper() and head in words and words <= set(parts) \
                     and not looks_like_person(name):
                 return name
+        if len(words) == 1 and words <= _BODY_NOUNS:
+            # "The ELF ... denied any involvement. The group said ...": the body named just before.
+            start = context.sentence_start(position)
+            recent = [name for p, name in sorted(named, reverse=True)
+                      if context.sentence_start(p) >= context.sentence_start(max(0, start - 1))]
+            if recent and name_key(recent[0]) and self._institution_name(recent[0]):
+                return recent[0]
         return None
 
     def _name_words(self, entity: Entity) -> frozenset[str]:
@@ -1026,7 +1033,10 @@ _ORGANISATION_WORDS = frozenset({"town", "city", "united", "rovers", "wanderers"
                                  "logistics", "rail", "railways", "airways", "airlines", "motors", "energy", "foods",
                                  "pharmaceuticals", "systems", "technologies", "media", "press", "times", "post",
                                  "trust", "foundation", "institute", "society", "alliance", "fund", "services",
-                                 "guild", "agency", "bureau", "office", "ministry", "department", "police", "council"})
+                                 "guild", "agency", "bureau", "office", "ministry", "department", "police", "council",
+                                 "front", "brigade", "brigades", "cycling", "resistance"})
+# Nouns for any kind of body: "the group" can be the last body the article named, whatever its name.
+_BODY_NOUNS = frozenset({"group", "organisation", "organization", "movement", "faction", "outfit"})
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Z0-9&]{1,7}\)\s*$")
 _ACRONYM_DEFINED = re.compile(r"((?:[A-Z][\w'’.-]*|of|for|and|al|de|the)(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|al|de|the)){1,7})"
                               r"\s+\(([A-Z][A-Z0-9&]{1,7})\)")

@@ -172,6 +172,20 @@ def test_a_generic_alias_names_the_registrys_country_only_in_an_article_about_it
     assert claims_of(attrib.analyze_text(in_iraq, registry)) == [("Iraqi security officials", "the drones came from the east")]
 
 
+def test_the_group_is_the_body_named_just_before(registry):
+    article = ("“The criminals will pay,” the minister said.\n\n"
+               "The Eastern Liberation Front (ELF) denied any involvement. The group “had no knowledge of the "
+               "operation”, it said in a statement.\n")
+    assert claims_of(attrib.analyze_text(article, registry))[-1][0] == "Eastern Liberation Front"
+
+
+def test_a_long_opening_phrase_before_the_subject(registry):
+    article = ("The Ministry of Foreign Affairs held Tiraz responsible.\n\n"
+               "In a statement carried by the official Nahrabad News Agency (NNA), the ministry condemned what it "
+               "described as “a treacherous aggression”.\n")
+    assert claims_of(attrib.analyze_text(article, registry)) == [("Ministry of Foreign Affairs", "a treacherous aggression")]
+
+
 def test_the_government_is_not_an_institution_quoted_only_later(registry):
     article = ("Drones struck the oil terminal on Monday, and the government blamed the Eastern Front.\n\n"
                "A security source said the attack came from the east.\n")
