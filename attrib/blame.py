@@ -35,6 +35,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "these", "those", "this", "that", "s
                           "same", "its", "their"})
 _CLAUSE_OPENERS = frozenset({"that", ",", ";", ":", "and", "but", "because", "as", "while", "when", "whereas", "hence",
                              "therefore", "thus", "so"})
+_TRAILING_ADVERBS = frozenset({"outright", "again", "too", "also", "instead", "squarely", "alone"})
 _QUANTITIES = frozenset({"at", "least", "about", "around", "nearly", "almost", "more", "over", "up", "to", "several",
                          "many", "dozens", "hundreds", "thousands", "two", "three", "four", "five", "six", "seven",
                          "eight", "nine", "ten", "both", "most", "armed", "unidentified"})
@@ -158,8 +159,8 @@ def _object(tokens: list[Token], j: int, verb: BlameVerb, scan, cues: Cues) -> t
         if k + 1 < n and tokens[k].lower in verb.or_after and tokens[k + 1].lower not in _WEEKDAYS \
                 and not scan(tokens[j:k]):  # "blamed Iran on state TV for ...": Iran is the object
             found = _object(tokens, k + 1, _PLAIN, scan, cues)
-            # The words before "on" are the act; the party after it must be named ("on years of neglect" is none).
-            if found is not None and any(t.text[:1].isupper() for t in tokens[found[0]:found[1]]):
+            # The words before "on" are the act; the party after it must be one ("on years of neglect" is none).
+            if found is not None and _party_like(tokens[found[0]:found[1]], cues):
                 return found
             return None
     limit = min(n, j + 14)
@@ -184,6 +185,12 @@ def _object(tokens: list[Token], j: int, verb: BlameVerb, scan, cues: Cues) -> t
         if all(t.lower in _PRONOUN_OBJECTS for t in tokens[j:limit]) and limit - j > 1:
             return None
         return (j, limit) if _party_like(tokens[j:limit], cues) else None
+    # "blamed years of underfunding by ministers": the cause's doer is the accused.
+    by = next((k for k in range(j + 1, min(n, j + 8)) if tokens[k].lower == "by" or tokens[k].text in _CLAUSE_ENDS), n)
+    if not verb.then and by < n and tokens[by].lower == "by":
+        agent_end = _agent_after(tokens, by + 1, cues)
+        if agent_end > by + 1:
+            return by + 1, agent_end
     k = j
     if verb.then:
         # "held the Republic of Tiraz fully responsible": the object runs to the word that completes the verb.
@@ -200,6 +207,8 @@ def _object(tokens: list[Token], j: int, verb: BlameVerb, scan, cues: Cues) -> t
         k += 1
     while k > j and tokens[k - 1].text in ("”", '"', "’"):
         k -= 1
+    while k > j + 1 and (tokens[k - 1].lower in _TRAILING_ADVERBS or tokens[k - 1].lower.endswith("ly")):
+        k -= 1  # "blamed the supplier outright"
     if k <= j or all(t.lower in ("the", "a", "an", "this", "that", "those", "these") for t in tokens[j:k]):
         return None
     if tokens[k - 1].lower in _ACT_NOUNS:

@@ -105,6 +105,12 @@ BLAME_CASES += [
                  {("Ministry of Foreign Affairs", "Republic of Tiraz")}, id="held-a-name-with-of-fully-responsible"),
     pytest.param("A source said the attack appeared to have been carried out by ELF fighters using a drone.\n",
                  {("source", "ELF fighters")}, id="carried-out-by-a-party-using-something"),
+    pytest.param("Its director, Tobias Renner, blamed the supplier outright.\n",
+                 {("Tobias Renner", "supplier")}, id="blamed-y-with-a-trailing-adverb"),
+    pytest.param("He blamed years of underfunding by ministers.\n",
+                 {("He", "ministers")}, id="blamed-a-cause-by-its-doer"),
+    pytest.param("The union blamed the cuts on ministers.\n",
+                 {("union", "ministers")}, id="blamed-the-act-on-an-unnamed-party"),
 ]
 
 NOT_BLAME = [
