@@ -35,6 +35,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "these", "those", "this", "that", "s
                           "same", "its", "their"})
 _CLAUSE_OPENERS = frozenset({"that", ",", ";", ":", "and", "but", "because", "as", "while", "when", "whereas", "hence",
                              "therefore", "thus", "so"})
+_PASSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "be", "been", "being"})
 _TRAILING_ADVERBS = frozenset({"outright", "again", "too", "also", "instead", "squarely", "alone"})
 _QUANTITIES = frozenset({"at", "least", "about", "around", "nearly", "almost", "more", "over", "up", "to", "several",
                          "many", "dozens", "hundreds", "thousands", "two", "three", "four", "five", "six", "seven",
@@ -105,18 +106,39 @@ def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: lis
         after = i + length
         spans = spans or SpanIndex([(c.start, c.end) for _, c in inside])
         claim_no, claim = _claim_at(inside, spans, tokens[i].start)
+        passive = i > 0 and tokens[i - 1].lower in _PASSIVE_AUXILIARIES
+        if passive and after < len(tokens) and tokens[after].lower == "on" and verb.or_after:
+            # "The deaths were blamed on Y(, the officials said)", "... were blamed on Y by X".
+            by = next((k for k in range(after + 1, min(len(tokens), after + 14))
+                       if tokens[k].lower == "by" or tokens[k].text in _CLAUSE_ENDS), len(tokens))
+            agent = by < len(tokens) and tokens[by].lower == "by"
+            accused_mention = _party_or_owner(text, tokens[:by] if agent else tokens, after + 1, scan, cues)  # Y, by X
+            if accused_mention is None:
+                continue
+            accuser: Mention | None = claim.mention if claim is not None else None
+            if agent:
+                accuser_end = noun_phrase_after(tokens, by + 1, cues)
+                if accuser_end > by + 1:
+                    accuser = _mention(text, tokens, by + 1, accuser_end)
+            if accuser is not None:
+                yield _Found(accuser, accused_mention, verb.lemma, "blame-passive", verb.strength, claim_no, sentence)
+            continue
         if after < len(tokens) and tokens[after].lower == "by":
-            # Passive: "Y was blamed by X".
+            # Passive: "Y was blamed by X"; "... was blamed by X on Y".
             accuser_end = noun_phrase_after(tokens, after + 1, cues)
             accused = _passive_subject(tokens, i, cues)
+            accused_mention = _mention(text, tokens, *accused) if accused is not None else None
+            if accuser_end + 1 < len(tokens) and tokens[accuser_end].lower == "on" and verb.or_after:
+                # "The collapse was blamed by X on the government's decision": the act's owner is accused.
+                accused_mention = _party_or_owner(text, tokens, accuser_end + 1, scan, cues)
             # "was criticised by X for ...", but "held by X" (not "held responsible") blames no one.
             completed = not verb.then
             for k in range(after + 1, min(len(tokens), accuser_end + 2)) if verb.then else ():
                 if tokens[k].lower in verb.then:
                     completed, accuser_end = True, min(accuser_end, k)
                     break
-            if accuser_end > after + 1 and accused is not None and completed:
-                yield _Found(_mention(text, tokens, after + 1, accuser_end), _mention(text, tokens, *accused),
+            if accuser_end > after + 1 and accused_mention is not None and completed:
+                yield _Found(_mention(text, tokens, after + 1, accuser_end), accused_mention,
                              verb.lemma, "blame-passive", verb.strength, claim_no, sentence)
             continue
         obj = _object(tokens, after, verb, scan, cues)
@@ -163,7 +185,7 @@ def _object(tokens: list[Token], j: int, verb: BlameVerb, scan, cues: Cues) -> t
             if found is not None and _party_like(tokens[found[0]:found[1]], cues):
                 return found
             return None
-    limit = min(n, j + 14)
+    limit = next((k for k in range(j + 1, min(n, j + 14)) if tokens[k].text in _CLAUSE_ENDS), min(n, j + 14))
     if verb.until:
         # "accused a protest group opposed to the plan of ...": the object runs to "of".
         stop = next((k for k in range(j, limit) if tokens[k].lower in verb.until or tokens[k].text in (".", ";")), None)
@@ -366,6 +388,27 @@ def _damning(tokens: Sequence[Token], s: int, e: int, cues: Cues) -> bool:
     attacks"); "those responsible would face justice" accuses no one."""
     words = tokens[s:e]
     return any(t.lower in cues.pejoratives for t in words) or any(cues.acts_index.match(words, k) for k in range(len(words)))
+
+
+def _party_or_owner(text: str, tokens: list[Token], j: int, scan, cues: Cues) -> Mention | None:
+    """The party a blame lands on, after "blamed on": the object if it is one, else the owner of the act it
+    names ("on the government's decision to cut the budget" lands on the government); None for neither."""
+    found = _object(tokens, j, _PLAIN, scan, cues)
+    if found is not None and _party_like(tokens[found[0]:found[1]], cues):
+        e = found[1]
+        name_end = _name_after(tokens, e + 1) if e + 1 < len(tokens) and tokens[e].text == "," else e
+        if name_end > e + 2 and (name_end >= len(tokens) or tokens[name_end].text in _CLAUSE_ENDS):
+            return _mention(text, tokens, e + 1, name_end)  # "the gang's leader, Bojan Kral,": the person named
+        return _mention(text, tokens, *found)
+    s = j
+    owner = next((k for k in range(j, min(len(tokens), j + 4)) if tokens[k].lower.endswith("'s")), None)
+    if owner is None:
+        return None
+    word = tokens[owner].lower[:-2]
+    if not (tokens[owner].text[:1].isupper() or word in cues.nominals or word in _FORCES):
+        return None
+    start, end = tokens[s].start, tokens[owner].end - 2
+    return Mention(text[start:end], start, end)
 
 
 def _agent_after(tokens: Sequence[Token], j: int, cues: Cues) -> int:

@@ -111,6 +111,13 @@ BLAME_CASES += [
                  {("He", "ministers")}, id="blamed-a-cause-by-its-doer"),
     pytest.param("The union blamed the cuts on ministers.\n",
                  {("union", "ministers")}, id="blamed-the-act-on-an-unnamed-party"),
+    pytest.param("The deaths of two guards were blamed on the Red Scorpions' leader, Bojan Kral, the officials said.\n",
+                 {("officials", "Bojan Kral")}, id="act-was-blamed-on-y-x-said"),
+    pytest.param("Two previous riots were blamed on the Red Scorpions by prosecutors, who won convictions.\n",
+                 {("prosecutors", "Red Scorpions")}, id="act-was-blamed-on-y-by-x"),
+    pytest.param("The collapse of order was blamed by deputy Marta Leskovar on the government's decision to cut "
+                 "the prison budget.\n",
+                 {("Marta Leskovar", "government")}, id="act-was-blamed-by-x-on-the-owner-of-another-act"),
 ]
 
 NOT_BLAME = [
@@ -133,6 +140,7 @@ NOT_BLAME = [
     pytest.param("Officials said the government would stop the attacks and protect the embassy.\n",
                  id="party-stopping-attacks-is-not-their-doer"),
     pytest.param("Officials said the fire was started by a faulty cable.\n", id="started-by-a-thing"),
+    pytest.param("The flooding was blamed on years of underinvestment.\n", id="act-was-blamed-on-a-cause"),
     pytest.param("The town of Wadi Sirr has been held by the Eastern Front since 2021.\n",
                  id="held-by-is-not-held-responsible"),
     pytest.param("At least three explosive-laden drones hit the terminal, according to the oil company.\n",
