@@ -145,6 +145,13 @@ def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: lis
         if obj is None:
             continue
         subject = source_before(tokens, i, cues)
+        if subject is not None and subject[0] > 0 and (cues.blame_index.match(tokens, subject[0] - 1)
+                                                       or cues.speech_index.match(tokens, subject[0] - 1)):
+            # "the government blamed a drug gang and a rights group accused Y": after another verb's object,
+            # only the words after "and" are this verb's subject.
+            last_and = max((k for k in range(subject[0], subject[1]) if tokens[k].lower == "and"), default=None)
+            if last_and is not None:
+                subject = (last_and + 1, subject[1]) if last_and + 1 < subject[1] else None
         if i > 0 and tokens[i - 1].text == "," and tokens[i].lower.endswith("ing") and not tokens[i].quoted:
             # "Baraka, a spokesman for the group, went further, accusing Y": the sentence's subject accuses.
             main = sentence_subject(tokens, cues)
@@ -419,6 +426,10 @@ def _agent_after(tokens: Sequence[Token], j: int, cues: Cues) -> int:
         tok = tokens[k]
         if tok.lower in ("known", "calling") and k + 1 < len(tokens) and tokens[k + 1].lower in ("as", "itself"):
             k += 2  # "a ransomware group known as Grey Lantern": the name is the party's
+            continue
+        if tok.lower == "of" and k > j and k + 1 < len(tokens) and (tokens[k + 1].text[:1].isupper() or (
+                tokens[k + 1].lower == "the" and k + 2 < len(tokens) and tokens[k + 2].text[:1].isupper())):
+            k += 1  # "leaders of the Red Scorpions"
             continue
         if tok.text in _CLAUSE_ENDS or tok.text in ("“", "”", '"') or (k > j and (
                 tok.lower in _OBJECT_STOPS or tok.lower in ("who", "which", "that", "using")

@@ -31,6 +31,7 @@ from .tokens import Token, tokenize
 
 FUZZY_CUTOFF = 88.0  # on transliteration skeletons
 FUZZY_MARGIN = 4.0  # a runner-up this close makes the match ambiguous
+_QUALIFIERS = frozenset({"at", "of", "from", "in", "with", "for", "who", "which", "that"})
 _PATRONYMICS = frozenset({"bin", "ibn", "bint", "ben", "abu"})  # "son of", "father of": inside an Arabic name
 _CACHE_SIZE = 16_384  # distinct words and mentions remembered per resolver
 _text = attrgetter("text")
@@ -1092,7 +1093,10 @@ def looks_like_person(name: str) -> bool:
 
 
 def _plural(mention: str, res: Resolution) -> bool:
-    last = mention.split()[-1].lower() if mention.split() else ""
+    words = mention.split()
+    # The head noun, before what qualifies it: "two officials at the ministry" are plural.
+    cut = next((k for k, w in enumerate(words) if k > 0 and w.lower() in _QUALIFIERS), len(words))
+    last = words[cut - 1].lower() if words else ""
     return last.endswith("s") and not last.endswith("ss") and not looks_like_person(mention)
 
 

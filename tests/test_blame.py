@@ -118,6 +118,10 @@ BLAME_CASES += [
     pytest.param("The collapse of order was blamed by deputy Marta Leskovar on the government's decision to cut "
                  "the prison budget.\n",
                  {("Marta Leskovar", "government")}, id="act-was-blamed-by-x-on-the-owner-of-another-act"),
+    pytest.param("The minister said the riot had been ordered by leaders of the Red Scorpions, a gang.\n",
+                 {("minister", "Red Scorpions")}, id="ordered-by-leaders-of-a-named-party"),
+    pytest.param("The minister blamed the weather and a rights group accused the authorities of neglect.\n",
+                 {("rights group", "authorities")}, id="subject-after-another-verbs-object"),
 ]
 
 NOT_BLAME = [

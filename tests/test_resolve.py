@@ -172,6 +172,12 @@ def test_a_generic_alias_names_the_registrys_country_only_in_an_article_about_it
     assert claims_of(attrib.analyze_text(in_iraq, registry)) == [("Iraqi security officials", "the drones came from the east")]
 
 
+def test_it_is_not_officials_named_with_a_place(registry):
+    article = ("Seventeen of the dead were inmates, two officials at the ministry told the Press. "
+               "It blamed the prison service.\n")
+    assert ("two officials at the ministry", "prison service") not in blames_of(attrib.analyze_text(article, registry))
+
+
 def test_the_group_is_the_body_named_just_before(registry):
     article = ("“The criminals will pay,” the minister said.\n\n"
                "The Eastern Liberation Front (ELF) denied any involvement. The group “had no knowledge of the "
