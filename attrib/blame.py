@@ -203,7 +203,11 @@ def _object(tokens: list[Token], j: int, verb: BlameVerb, scan, cues: Cues) -> t
                   and not tokens[k].quoted), limit)
     hits = scan(tokens[j:limit])
     if hits:
-        s, e, _ = hits[0]
+        s, e, entries = hits[0]
+        if all(x.kind == "role" for x in entries):
+            # "accused Finance Minister Jonas Feldt of ...": a title before a name is part of the name.
+            while j + e < limit and tokens[j + e].text[:1].isupper() and tokens[j + e].lower not in _WEEKDAYS:
+                e += 1
         while s > 0 and tokens[j + s - 1].text[:1].isupper() and not tokens[j + s - 1].quoted:
             s -= 1  # "Velorian security services": the nationality belongs to the party's name
         if not verb.then or any(t.lower in verb.then for t in tokens[j + e:j + e + 2]):

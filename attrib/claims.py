@@ -101,6 +101,8 @@ _TRAILING_PHRASES = frozenset({"but", "without", "after", "before", "as", "when"
 _CLOSING_PREPOSITIONS = frozenset({"after", "before", "following", "amid", "during", "at", "in", "on", "from",
                                    "outside", "inside", "ahead", "by", "via"})
 _MAX_SUBJECT = 14
+_NOT_NOUNS = frozenset({"who", "which", "that", "was", "were", "is", "are", "be", "been", "has", "have", "had", "not",
+                        "never", "also", "and", "or", "to"})  # words a participle modifying a noun does not follow
 _ADDRESSEE_REACH = 14  # words between "told" and the "that" opening what was told
 _lower = attrgetter("lower")
 _SCARE_WORDS = 3  # quotes of this many words or fewer, with no cue, are scare quotes or titles
@@ -707,8 +709,11 @@ def _has_verb(tokens: list[Token], start: int, end: int) -> bool:
     return False
 
 
-def _content_before(tokens: list[Token], stop: int) -> tuple[int, int] | None:
-    """Content of a postposed cue: from the sentence start to the comma or quote before the source."""
+def _content_before(tokens: list[Token], stop: int, long_enough: int = 0) -> tuple[int, int] | None:
+    """Content of a postposed cue: from the sentence start to the comma or quote before the source.
+
+    Without a word the verb test knows, ``long_enough`` words still make a clause ("Fragments of rubber ...
+    account for most of the pollution, according to a study"); 0 asks for the verb."""
     end = stop
     while end > 0 and tokens[end - 1].text in (",", "—", "–"):
         end -= 1
@@ -727,7 +732,8 @@ def _content_before(tokens: list[Token], stop: int) -> tuple[int, int] | None:
             start = j
     if end <= start:
         return None
-    if tokens[start].text not in ("“", '"', "‘", "«", "„") and not _has_verb(tokens, start, end):
+    if tokens[start].text not in ("“", '"', "‘", "«", "„") and not _has_verb(tokens, start, end) \
+            and not (long_enough and end - start >= long_enough):
         return None  # "For their part, the ambassadors said": an opening phrase is not a claim
     return start, end
 
@@ -1132,6 +1138,7 @@ def _according(tokens: list[Token], i: int, length: int, found: list[_Attributio
         k += 1
     if k == src:
         return None
+    src, k = _issuer(tokens, src, k)
     # Up to nine words before the cue tell all that is asked of them (so a long sentence is not re-read).
     preceding = list(islice((t for t in islice(tokens, i) if t.text not in ("“", "”", '"')), 9))
     # "On Sunday evening, according to X, ...": an opening adverbial does not make it postposed.
@@ -1146,7 +1153,7 @@ def _according(tokens: list[Token], i: int, length: int, found: list[_Attributio
             if c1 > c0:
                 return _Attribution(i, length, "according to", "according", (src, k), (c0, c1), "according-to")
         return None
-    content = _content_before(tokens, i)
+    content = _content_before(tokens, i, long_enough=10)
     if content is None:
         return None
     end = _sentence_end(tokens)
@@ -1154,6 +1161,18 @@ def _according(tokens: list[Token], i: int, length: int, found: list[_Attributio
         # "..., according to Halvard's head of threat intelligence, Mira Castellanos.": the name speaks.
         return _Attribution(i, length, "according to", "according", (k + 1, end), content, "according-to-post")
     return _Attribution(i, length, "according to", "according", (src, k), content, "according-to-post")
+
+
+def _issuer(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+    """Who stands behind "according to a statement issued by the Interior Ministry" (the ministry) or "a study
+    published on Tuesday in the journal ..." (the study): a participle ends the source, or its agent is it."""
+    participle = next((k for k in range(start + 1, end) if tokens[k - 1].text.islower() and tokens[k].text.islower()
+                       and len(tokens[k].lower) > 4 and tokens[k].lower.endswith("ed")
+                       and tokens[k].lower not in _NOT_PAST and tokens[k - 1].lower not in _NOT_NOUNS), None)
+    if participle is None:
+        return start, end
+    by = next((k for k in range(participle + 1, end - 1) if tokens[k].lower == "by"), None)
+    return (by + 1, end) if by is not None else (start, participle)
 
 
 def _headline_quote(tokens: list[Token], cues: Cues) -> _Attribution | None:

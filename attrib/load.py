@@ -48,6 +48,7 @@ _DATELINE = re.compile(
     r"(?:[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}\s+[—–-]{1,2}\s+)?"  # "Port Sahel / Gulf Ledger – "
     r"|[A-Z]{3,}(?:[ ,]+[A-Za-z0-9.]+){0,4}\s*(?:\([^()\n]{1,40}\))?\s*[—–-]{1,2}\s+)"  # "BAGHDAD, Dec 20 (Reuters) - "
 )
+_BULLET = re.compile(r"[•·▪*-][ \t]+(?=\S)")  # "• Opposition says ...": a list item's mark
 _LINK_HEADER = re.compile(r"\s*(read more|read also|also read|related|more on this|see also|recommended|more stories)\b",
                           re.IGNORECASE)
 _HEADING = re.compile(r"#{1,6}[ \t]+")
@@ -649,7 +650,7 @@ def _body(text: str, lines: list[tuple[int, int]], outlets: Outlets,
     in_link_list = False
     credits = tuple(c.lower() for c in outlets.credits)
     markers = _markers(outlets)  # for single lines: ``lines`` never hold a newline
-    for s, e in lines:
+    for number, (s, e) in enumerate(lines):
         raw = text[s:e]
         line = raw.strip(" \t\ufeff\u00a0")
         if not line:
@@ -690,6 +691,8 @@ def _body(text: str, lines: list[tuple[int, int]], outlets: Outlets,
         end = s + len(raw.rstrip(" \t\u00a0"))
         start += _prefix_length(text[start:end], outlets)
         headline = not terminal or (line[-1:] in "?!" and words <= 15)  # "Who is to blame?"
+        if title_span is None and headline and not given_title and words <= 3 and _longer_headline_next(text, lines, number):
+            continue  # "The Brenmark Herald" above the headline: the site's name
         if title_span is None and headline or (title_span is None and given_title and line == given_title):
             title_span = (start, end)
             if title is None:
@@ -702,6 +705,12 @@ def _body(text: str, lines: list[tuple[int, int]], outlets: Outlets,
     if title_span == ():
         title_span = None
     return title, title_span, body
+
+
+def _longer_headline_next(text: str, lines: list[tuple[int, int]], number: int) -> bool:
+    """The next line with words is a longer line without a sentence's end: the headline a site name tops."""
+    following = next((text[s:e].strip() for s, e in lines[number + 1:] if text[s:e].strip()), "")
+    return len(following.split()) >= 5 and not _TERMINAL.search(following)
 
 
 def _is_caption(line: str, credits: tuple[str, ...]) -> bool:
@@ -724,5 +733,5 @@ def _prefix_length(line: str, outlets: Outlets) -> int:
                 if line.startswith(marker):
                     rest = line[len(marker):]
                     return len(marker) + len(rest) - len(rest.lstrip(" :/—–-"))
-    m = _DATELINE.match(line)
+    m = _DATELINE.match(line) or _BULLET.match(line)
     return m.end() if m else 0

@@ -122,6 +122,9 @@ BLAME_CASES += [
                  {("minister", "Red Scorpions")}, id="ordered-by-leaders-of-a-named-party"),
     pytest.param("The minister blamed the weather and a rights group accused the authorities of neglect.\n",
                  {("rights group", "authorities")}, id="subject-after-another-verbs-object"),
+    pytest.param("Olander accuses Feldt of hiding forecast\n\nOpposition leader says finance minister sat on figures\n\n"
+                 "Margit Olander has accused Finance Minister Jonas Feldt of hiding a forecast.\n",
+                 {("Margit Olander", "Jonas Feldt")}, id="title-and-unregistered-name-as-object"),
 ]
 
 NOT_BLAME = [

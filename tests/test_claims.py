@@ -326,6 +326,14 @@ CLAIM_CASES += [
         [("sponsor", "it had asked the team for a full account")],
         id="a-sponsor-is-a-source",
     ),
+    pytest.param(
+        "Fragments of rubber from one tyre factory account for most of the pollution in the river, according to a "
+        "study published on Tuesday in the journal Aquatic Letters.\n\n"
+        "Prices rose sharply, according to a report released on Monday by the central bank.\n",
+        [("study", "Fragments of rubber from one tyre factory account for most of the pollution in the river"),
+         ("central bank", "Prices rose sharply")],
+        id="according-to-a-published-study-or-a-report-by-its-issuer",
+    ),
 ]
 
 NOT_CLAIMS = [

@@ -161,6 +161,17 @@ def test_question_headline_is_the_title(registry):
     assert article.title == "Gaza hospital blast: Who is to blame?"
 
 
+def test_site_name_navigation_breadcrumbs_and_list_marks_are_not_mined(registry):
+    text = ("The Brenmark Herald\nHome | World | Business | Sport\nEnvironment > Water\n\n"
+            "Olander accuses Feldt of hiding deficit forecast\n\nBy Hana Whitcombe | 28 January 2026 | 5 min read\n\n"
+            "• Opposition says the forecast was kept back\n\n“We will respond,” the minister said.\n")
+    article = attrib.parse_article(text, registry=registry)
+    assert article.title == "Olander accuses Feldt of hiding deficit forecast"
+    assert [text[s:e] for s, e in article.body] == ["Olander accuses Feldt of hiding deficit forecast",
+                                                    "Opposition says the forecast was kept back",
+                                                    "“We will respond,” the minister said."]
+
+
 def test_page_furniture_and_bylines_are_not_mined(registry):
     text = ("Skip to main content\nWorld\n\nRockets hit base in western Iraq\n\nBy Jane Doe and John Roe\n"
             "Share full article\n\n“We will respond,” the minister said.\nAdvertisement\n"
