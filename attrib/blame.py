@@ -259,7 +259,7 @@ def _party_like(words: Sequence[Token], cues: Cues) -> bool:
             len(words[core].lower) > 4 and words[core].lower.endswith("ed")))):
         core += 1
     head = words[core - 1].lower if core else ""
-    return (head in cues.nominals or head in _FORCES or head in cues.pejoratives or head in _OBJECT_PRONOUNS
+    return ((head in cues.nominals and cues.nominals[head] != "document") or head in _FORCES or head in cues.pejoratives or head in _OBJECT_PRONOUNS
             or head.endswith(("ers", "ists", "ants", "ents")))
 
 

@@ -334,6 +334,11 @@ CLAIM_CASES += [
          ("central bank", "Prices rose sharply")],
         id="according-to-a-published-study-or-a-report-by-its-issuer",
     ),
+    pytest.param(
+        "The complaint alleges that a distribution line sparked the fire.\n",
+        [("complaint", "a distribution line sparked the fire")],
+        id="a-document-speaks",
+    ),
 ]
 
 NOT_CLAIMS = [
