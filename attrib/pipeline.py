@@ -73,6 +73,7 @@ def analyze(article: Article, registry: Registry) -> Analysis:
             context.introduced.append((position, role, name))
         for name in _apposed_people(tokens, resolver):
             context.people.setdefault(word_parts(name)[-1], name)
+        context.bodies.update(_apposed_bodies(tokens, cues))
         subject = sentence_subject(tokens, cues)
         if subject is not None:
             s, e = subject
@@ -165,6 +166,19 @@ def _apposed_people(tokens: list[Token], resolver: Resolver) -> Iterator[str]:
                 name = resolver.person_name(" ".join(t.text for t in tokens[k:end]))
                 if name is not None:
                     yield name
+
+
+def _apposed_bodies(tokens: list[Token], cues: Cues) -> Iterator[str]:
+    """Names an apposition calls a body: "Prison Watch Oskaria, a Dravnik-based rights group, said ..." is
+    no person, whatever its capitals suggest."""
+    for k in range(2, len(tokens) - 2):
+        if tokens[k].text == "," and tokens[k + 1].lower in ("a", "an", "the") and capitalised(tokens[k - 1].text):
+            end = next((j for j in range(k + 2, min(len(tokens), k + 8)) if tokens[j].text in (",", ".")), None)
+            if end is not None and cues.nominals.get(tokens[end - 1].lower) == "office":
+                start = k - 1
+                while start > 0 and capitalised(tokens[start - 1].text):
+                    start -= 1
+                yield " ".join(t.text for t in tokens[start:k])
 
 
 def _apposed_name(tokens: list[Token], k: int) -> int | None:

@@ -31,6 +31,7 @@ from .tokens import Token, tokenize
 
 FUZZY_CUTOFF = 88.0  # on transliteration skeletons
 FUZZY_MARGIN = 4.0  # a runner-up this close makes the match ambiguous
+_PERSON_CLASSES = frozenset({"official", "people", "spokesman", "minister", "president", "premier"})
 _QUALIFIERS = frozenset({"at", "of", "from", "in", "with", "for", "who", "which", "that"})
 _PATRONYMICS = frozenset({"bin", "ibn", "bint", "ben", "abu"})  # "son of", "father of": inside an Arabic name
 _CACHE_SIZE = 16_384  # distinct words and mentions remembered per resolver
@@ -93,6 +94,8 @@ class Context:
     introduced: list[tuple[int, str, str]] = field(default_factory=list)
     # The entities the article names with a capital ("Baghdad", "Sudani"), which say what country it is about.
     named_by_name: set[str] = field(default_factory=set)
+    # Unregistered names the article calls a body ("Prison Watch Oskaria, a rights group"): "it", not "he".
+    bodies: set[str] = field(default_factory=set)
 
     # Derived from ``named`` and rebuilt when it grows: resolution asks for them again and again.
     _named_cache: tuple[int, set[str], dict[str, Entity]] | None = field(default=None, repr=False)
@@ -387,7 +390,9 @@ class Resolver:
                 # "The interior minister ... he said": whoever holds the title, a person.
                 return all(c in self.registry.entities and self.registry.entities[c].type == "person"
                            for c in res.candidates)
-            return looks_like_person(res.name) and not self._institution_name(res.name)
+            if res.name in context.bodies:
+                return False
+            return (looks_like_person(res.name) and not self._institution_name(res.name)) or self._people_noun(mention)
 
         if word in _PERSON_PRONOUNS:
             want = person
@@ -435,6 +440,13 @@ class Resolver:
                     words.insert(0, "the")
                 return Resolution("one of " + " ".join(words), None, "pronoun", 0.5, surface)
         return Resolution(surface, None, "unresolved-pronoun", 0.2, surface)
+
+    def _people_noun(self, mention: str) -> bool:
+        """"One of the officials", "a senior official": a mention whose head noun is people, not a body."""
+        words = mention.lower().split()
+        cut = next((k for k, w in enumerate(words) if k > 0 and w in _QUALIFIERS), len(words))
+        head = words[cut - 1] if cut else ""
+        return head == "one" or self.registry.cues.nominals.get(head) in _PERSON_CLASSES
 
     def _institution_name(self, name: str) -> bool:
         """"Ashbury Town", "Northline Rail", "Port Varden Police": capitalised like a person, named like a body."""
@@ -546,7 +558,7 @@ class Resolver:
         if reading.unknown:
             # A full name the registry lacks: a spelling variant of a registered one, or someone new.
             return self._fuzzy(reading.unknown, context) or Resolution(reading.unknown, None, "unresolved", 0.6, text)
-        if not reading.names and key in context.people:
+        if not reading.names and key in context.people and context.people[key] not in context.bodies:
             # "Castell" after "Mira Castell": the unregistered person this article already named.
             return Resolution(context.people[key], None, "unresolved", 0.6, text)
         if reading.names:

@@ -178,6 +178,13 @@ def test_it_is_not_officials_named_with_a_place(registry):
     assert ("two officials at the ministry", "prison service") not in blames_of(attrib.analyze_text(article, registry))
 
 
+def test_a_name_an_apposition_calls_a_group_is_it_not_he(registry):
+    article = ("One of the officials said guards had been taken hostage.\n\n"
+               "Prison Watch Oskaria, a Dravnik-based rights group, said the prison was full. "
+               "It blamed the Oskarian Prison Service for ignoring warnings.\n")
+    assert blames_of(attrib.analyze_text(article, registry)) == {("Prison Watch Oskaria", "Oskarian Prison Service")}
+
+
 def test_the_group_is_the_body_named_just_before(registry):
     article = ("“The criminals will pay,” the minister said.\n\n"
                "The Eastern Liberation Front (ELF) denied any involvement. The group “had no knowledge of the "
