@@ -64,7 +64,14 @@ _VERBISH = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", 
                       "lost", "sent", "kept", "ran", "stood", "broke", "chose", "flew", "grew", "rose", "sought",
                       "wrote", "became", "meant", "paid", "put", "set", "cut", "let", "shot", "fled", "built",
                       "caught", "told", "said", "thought", "got", "needs", "wants", "seeks", "remains", "continues",
-                      "plans", "aims", "means", "faces", "poses", "represents", "belongs", "lies", "stands"})
+                      "plans", "aims", "means", "faces", "poses", "represents", "belongs", "lies", "stands",
+                      # more irregular past tenses: "Special police units retook the block, it said."
+                      "retook", "overtook", "undertook", "bought", "sold", "drove", "threw", "wore", "tore", "beat",
+                      "hid", "spread", "shut", "hurt", "burst", "cost", "dealt", "drew", "ate", "fed", "felt",
+                      "forgot", "froze", "hung", "heard", "laid", "lit", "rode", "rang", "sank", "shook", "slept",
+                      "spent", "stole", "stuck", "swept", "taught", "understood", "upheld", "withdrew", "woke",
+                      "blew", "bled", "fled", "overran", "oversaw", "overcame", "rebuilt", "sped", "withheld",
+                      "arose", "bore", "bent", "bound", "lent", "meant", "dug", "swore", "ground", "forbade"})
 _NOT_PAST = frozenset({"red", "bed", "need", "speed", "seed", "feed", "hundred", "united", "armed", "based",
                        "backed", "linked", "aligned", "related", "so-called", "led", "allied", "affiliated",
                        "unidentified", "unnamed", "alleged", "detailed", "advanced", "concerned", "interested",

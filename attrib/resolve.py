@@ -449,9 +449,12 @@ class Resolver:
         return head == "one" or self.registry.cues.nominals.get(head) in _PERSON_CLASSES
 
     def _institution_name(self, name: str) -> bool:
-        """"Ashbury Town", "Northline Rail", "Port Varden Police": capitalised like a person, named like a body."""
-        last = name.rsplit(None, 1)[-1].lower() if name.strip() else ""
-        return last in _ORGANISATION_WORDS or self.registry.cues.nominals.get(last) == "office"
+        """"Ashbury Town", "Northline Rail", "Port Varden Police", "Ministry of Foreign Affairs": capitalised
+        like a person, named like a body (by its last word, or the one before "of")."""
+        head = name.split(" of ", 1)[0] if " of " in name else name
+        return any(word in _ORGANISATION_WORDS or self.registry.cues.nominals.get(word) == "office"
+                   for word in {head.rsplit(None, 1)[-1].lower() if head.strip() else "",
+                                name.rsplit(None, 1)[-1].lower() if name.strip() else ""})
 
     def _antecedents(self, position: int, context: Context, since: int) -> list[tuple[int, Resolution, str]]:
         """What a pronoun at ``position`` may point back to, from ``since`` on, nearest last."""
@@ -919,6 +922,11 @@ class Resolver:
             for res, _ in cited:
                 if res.entity is not None and res.entity.type in ("organization", "government", "group", "media"):
                     return Resolution(res.name, res.entity, "nominal", 0.65 * res.score, surface)
+            # Or a body the registry lacks: "The ministry summoned ..., according to the statement."
+            for p, res, _ in reversed(context.speakers):
+                if p < position and res.entity is None and (res.method == "nominal" or res.name in context.bodies
+                                                            or self._institution_name(res.name)):
+                    return Resolution(res.name, None, "nominal", 0.6 * res.score, surface)
             return None
         if nominal in ("spokesman", "premier", "president", "minister"):
             word = {"spokesman": "spokes", "premier": "prime minister", "president": "president", "minister": "minister"}[nominal]
@@ -1029,7 +1037,8 @@ class Resolver:
             changed = False
             for title in self._titles:
                 n = title.count(" ") + 1
-                if len(words) > n and name_key(" ".join(words[:n])) == title and words[n][:1].isupper():
+                if len(words) > n and name_key(" ".join(words[:n])) == title and words[n][:1].isupper() \
+                        and not self._institution_name(" ".join(words)):  # "Justice Ministry" keeps "Justice"
                     words = words[n:]
                     changed = True
                     break

@@ -339,6 +339,11 @@ CLAIM_CASES += [
         [("complaint", "a distribution line sparked the fire")],
         id="a-document-speaks",
     ),
+    pytest.param(
+        "Special police units retook the block shortly before midnight, the ministry said.\n",
+        [("ministry", "Special police units retook the block shortly before midnight")],
+        id="an-irregular-past-tense-makes-a-clause",
+    ),
 ]
 
 NOT_CLAIMS = [

@@ -185,6 +185,19 @@ def test_a_name_an_apposition_calls_a_group_is_it_not_he(registry):
     assert blames_of(attrib.analyze_text(article, registry)) == {("Prison Watch Oskaria", "Oskarian Prison Service")}
 
 
+def test_the_statement_is_the_unregistered_body_that_spoke(registry):
+    article = ("The Ministry of Foreign Affairs held Tiraz responsible.\n\n"
+               "In a statement, it condemned what it described as “a treacherous aggression”.\n\n"
+               "The ministry summoned the envoy, according to the statement.\n")
+    assert claims_of(attrib.analyze_text(article, registry))[-1][0] == "Ministry of Foreign Affairs"
+
+
+def test_an_institution_keeps_a_word_that_is_also_a_title(registry):
+    article = "Riot\n\nInmates overpowered guards during breakfast, according to the Justice Ministry.\n"
+    assert claims_of(attrib.analyze_text(article, registry)) == [
+        ("Justice Ministry", "Inmates overpowered guards during breakfast")]
+
+
 def test_the_group_is_the_body_named_just_before(registry):
     article = ("“The criminals will pay,” the minister said.\n\n"
                "The Eastern Liberation Front (ELF) denied any involvement. The group “had no knowledge of the "
