@@ -186,7 +186,7 @@ def test_a_name_an_apposition_calls_a_group_is_it_not_he(registry):
 
 
 def test_the_statement_is_the_unregistered_body_that_spoke(registry):
-    article = ("The Ministry of Foreign Affairs held Tiraz responsible.\n\n"
+    article = ("Border row\n\nThe Ministry of Foreign Affairs held Tiraz responsible.\n\n"
                "In a statement, it condemned what it described as “a treacherous aggression”.\n\n"
                "The ministry summoned the envoy, according to the statement.\n")
     assert claims_of(attrib.analyze_text(article, registry))[-1][0] == "Ministry of Foreign Affairs"
