@@ -139,6 +139,13 @@ def _introduced_people(tokens: list[Token], cues: Cues, resolver: Resolver) -> I
     for k in compress(range(n - 2), map(nominals.__contains__, map(_lower, tokens))):
         if nominals[tokens[k].lower] not in _PERSON_ROLES:
             continue
+        named = _name_before(tokens, k)
+        if named is not None:
+            # "Brigadier General Fares al-Mandili, the spokesman for the Armed Forces, told ..."
+            name = resolver.person_name(" ".join(t.text for t in tokens[named:k - 2]))
+            if name is not None:
+                yield tokens[k].start, tokens[k].lower, name
+            continue
         comma = _apposed_name(tokens, k)
         if comma is not None:
             # "the official spokesman of the Nahrabadi Armed Forces, Brigadier General Khalid al-Mansouri,"
@@ -179,6 +186,18 @@ def _apposed_bodies(tokens: list[Token], cues: Cues) -> Iterator[str]:
                 while start > 0 and capitalised(tokens[start - 1].text):
                     start -= 1
                 yield " ".join(t.text for t in tokens[start:k])
+
+
+def _name_before(tokens: list[Token], k: int) -> int | None:
+    """Where the name starts in "Fares al-Mandili, the spokesman ...", the role noun at ``k``; None otherwise."""
+    if k < 4 or k + 1 >= len(tokens) or tokens[k - 1].lower not in ("the", "a", "an") or tokens[k - 2].text != ",":
+        return None
+    if tokens[k + 1].lower not in ("for", "of", "at", ",") or tokens[k].lower.endswith("s"):
+        return None  # "Bojan Kral, the officials said": no apposition
+    start = k - 2
+    while start > 0 and k - 2 - start < 6 and (capitalised(tokens[start - 1].text) or tokens[start - 1].lower in ("al", "bin", "ibn")):
+        start -= 1
+    return start if k - 2 - start >= 2 else None
 
 
 def _apposed_name(tokens: list[Token], k: int) -> int | None:

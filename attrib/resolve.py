@@ -716,15 +716,19 @@ class Resolver:
             if rival is not None:
                 return rival
             return Resolution(entity.name, entity, "surname", 0.85 * penalty, surface)
-        if context.text and not self._country_shown(entity, top, context):
+        if context.text and not self._country_shown(entity, top, surface, context):
             return Resolution(self.clean_name(surface), None, "unresolved", 0.5, surface)
         return Resolution(entity.name, entity, top[0].kind, 0.97 * penalty, surface)
 
-    def _country_shown(self, entity: Entity, entries: list[AliasEntry], context: Context) -> bool:
+    def _country_shown(self, entity: Entity, entries: list[AliasEntry], surface: str, context: Context) -> bool:
         """"a security source" is the registry's Iraqi security officials only in an article about Iraq:
-        an alias without a capital names no country, and the entity's name says which one it is about."""
-        first = entity.name.split(" ", 1)[0]
-        if any(ch.isupper() for e in entries for ch in e.surface) or not demonym(first):
+        an alias, or a mention, without a capital names no country ("the prime minister's office"), and the
+        entity's name says which one it is about."""
+        # The nationality in its name: "Iraqi security officials", "Office of the Iraqi Prime Minister".
+        first = next((word for word in entity.name.split() if demonym(word)), "")
+        proper = any(ch.isupper() for e in entries for ch in e.surface) and any(
+            ch.isupper() for ch in surface.replace("The ", "", 1).replace("A ", "", 1))
+        if proper or not first:
             return True
         stem = first.lower()
         for ending in ("ian", "ese", "ish", "an", "i", "n"):

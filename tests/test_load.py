@@ -162,7 +162,8 @@ def test_question_headline_is_the_title(registry):
 
 
 def test_site_name_navigation_breadcrumbs_and_list_marks_are_not_mined(registry):
-    text = ("The Brenmark Herald\nHome | World | Business | Sport\nEnvironment > Water\n\n"
+    text = ("The Brenmark Herald\nHome | World | Business | Sport\nEnvironment > Water\n"
+            "UPDATED 14:32 GMT – adds statement from the prime minister's office\n\n"
             "Olander accuses Feldt of hiding deficit forecast\n\nBy Hana Whitcombe | 28 January 2026 | 5 min read\n\n"
             "• Opposition says the forecast was kept back\n\n“We will respond,” the minister said.\n")
     article = attrib.parse_article(text, registry=registry)

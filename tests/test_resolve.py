@@ -164,6 +164,18 @@ def test_one_is_one_of_the_people_the_sentence_before_named(registry):
     assert blames_of(analysis) == {("one of the rival team managers", "team")}
 
 
+def test_the_spokesman_named_before_his_title(registry):
+    article = ("Brigadier General Fares al-Mandili, the spokesman for the Marsanian Armed Forces, told reporters "
+               "that the rockets came from the north.\n\n“This attack was carried out by the brigade,” the spokesman said.\n")
+    assert [s for s, _ in claims_of(attrib.analyze_text(article, registry))] == ["Fares al-Mandili"] * 2
+
+
+def test_a_lower_case_mention_of_a_countrys_office_needs_the_country(registry):
+    article = ("Rockets hit the Tell Safra air base in Marsana.\n\n"
+               "The prime minister's office said the attack was cowardly.\n")
+    assert claims_of(attrib.analyze_text(article, registry)) == [("prime minister's office", "the attack was cowardly")]
+
+
 def test_a_generic_alias_names_the_registrys_country_only_in_an_article_about_it(registry):
     """The registry's "security source" is an Iraqi one; in an article about another country it is no one known."""
     elsewhere = "Drones hit the oil terminal in Zerhun.\n\nA security source said the drones came from the east.\n"
