@@ -213,14 +213,18 @@ def _object(tokens: list[Token], j: int, verb: BlameVerb, scan, cues: Cues) -> t
         if not verb.then or any(t.lower in verb.then for t in tokens[j + e:j + e + 2]):
             return j + s, j + e
     if verb.until and limit < n and tokens[limit].lower in verb.until:
+        while limit > j and tokens[limit - 1].text in ("”", '"', "’"):
+            limit -= 1  # 'accused "foreign intelligence services" of ...'
         if not any(t.text[:1].isalnum() for t in tokens[j:limit]):
             return None  # "faulted, for ...": punctuation names no one
         if all(t.lower in _PRONOUN_OBJECTS for t in tokens[j:limit]) and limit - j > 1:
             return None
         return (j, limit) if _party_like(tokens[j:limit], cues) else None
-    # "blamed years of underfunding by ministers": the cause's doer is the accused.
+    # "blamed years of underfunding by ministers": the cause's doer is the accused; so is the doer of a
+    # condemned act ("condemned the shelling by the Korsian occupation forces").
     by = next((k for k in range(j + 1, min(n, j + 8)) if tokens[k].lower == "by" or tokens[k].text in _CLAUSE_ENDS), n)
-    if not verb.then and by < n and tokens[by].lower == "by":
+    act = by < n and by > j and tokens[by - 1].lower in _ACT_NOUNS
+    if (not verb.then or act) and by < n and tokens[by].lower == "by":
         agent_end = _agent_after(tokens, by + 1, cues)
         if agent_end > by + 1:
             return by + 1, agent_end
@@ -259,6 +263,8 @@ def _party_like(words: Sequence[Token], cues: Cues) -> bool:
             len(words[core].lower) > 4 and words[core].lower.endswith("ed")))):
         core += 1
     head = words[core - 1].lower if core else ""
+    if head.endswith("s") and cues.nominals.get(head[:-1]) == "office":
+        head = head[:-1]  # "foreign intelligence services"
     return ((head in cues.nominals and cues.nominals[head] != "document") or head in _FORCES or head in cues.pejoratives or head in _OBJECT_PRONOUNS
             or head.endswith(("ers", "ists", "ants", "ents")))
 

@@ -892,7 +892,8 @@ def source_before(tokens: list[Token], i: int, cues: Cues) -> tuple[int, int] | 
     # Auxiliaries and time words between the source and its verb: "X on Thursday has also said".
     while end > 0:
         word = tokens[end - 1].lower
-        if word in _ADVERBS or word in _MODALS or word in _WEEKDAYS or word in _TIME_NOUNS:
+        if word in _ADVERBS or word in _MODALS or word in _WEEKDAYS or word in _TIME_NOUNS \
+                or (word.endswith("ly") and len(word) > 4 and tokens[end - 1].text.islower()):  # "strongly condemned"
             end -= 1
         elif end >= 2 and word in _MONTHS or (word.isdigit() and end >= 2 and tokens[end - 2].lower in _MONTHS):
             end -= 1

@@ -671,6 +671,8 @@ class Resolver:
             run = []
         if len(best) < 2 or name_key(" ".join(best)) in self.aliases or words[-1] != best[-1]:
             return None  # a name must end the mention: "Northern Alliance fighters" is not a person
+        if self._institution_name(" ".join(best)):
+            return None  # "The Arab Republic (of Haddar)", "Northline Rail"
         if len(words) > len(best) and words[-len(best) - 1].lower() in _PLACE_PREPOSITIONS:
             return None  # "Residents of Riverside Lane in Carrow Bridge": a place
         if any(name_key(w) in self.aliases and self._kinds(name_key(w)) - {"surname"} for w in best):
@@ -1061,7 +1063,8 @@ _ORGANISATION_WORDS = frozenset({"town", "city", "united", "rovers", "wanderers"
                                  "pharmaceuticals", "systems", "technologies", "media", "press", "times", "post",
                                  "trust", "foundation", "institute", "society", "alliance", "fund", "services",
                                  "guild", "agency", "bureau", "office", "ministry", "department", "police", "council",
-                                 "front", "brigade", "brigades", "cycling", "resistance"})
+                                 "front", "brigade", "brigades", "cycling", "resistance", "republic", "kingdom",
+                                 "emirate", "emirates", "sultanate", "federation", "principality"})
 # Nouns for any kind of body: "the group" can be the last body the article named, whatever its name.
 _BODY_NOUNS = frozenset({"group", "organisation", "organization", "movement", "faction", "outfit"})
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Z0-9&]{1,7}\)\s*$")

@@ -125,6 +125,11 @@ BLAME_CASES += [
     pytest.param("Olander accuses Feldt of hiding forecast\n\nOpposition leader says finance minister sat on figures\n\n"
                  "Margit Olander has accused Finance Minister Jonas Feldt of hiding a forecast.\n",
                  {("Margit Olander", "Jonas Feldt")}, id="title-and-unregistered-name-as-object"),
+    pytest.param("The Arab Republic of Haddar on Monday strongly condemned the shelling by the Korsian occupation "
+                 "forces of three villages.\n",
+                 {("Arab Republic of Haddar", "Korsian occupation forces")}, id="condemned-an-act-by-y"),
+    pytest.param("Al-Nadawi accused “foreign intelligence services” of standing behind the killing.\n",
+                 {("Al-Nadawi", "foreign intelligence services")}, id="quoted-unregistered-accused"),
 ]
 
 NOT_BLAME = [
