@@ -313,8 +313,8 @@ def _claim_blames(text: str, tokens: list[Token], sentence: Sentence, number: in
                                    "claim-connection", 0.85, number, sentence))
         elif not hits and not _negated(sub, k, cues):
             # "... were the responsibility of local election officials": a party the registry lacks.
-            end = noun_phrase_after(sub, k + length, cues)
-            if end > k + length and _party_like(sub[k + length:end], cues):
+            end = _agent_after(sub, k + length, cues)
+            if end > k + length:
                 specific.append(_Found(claim.mention, _mention(text, sub, k + length, end), phrase,
                                        "claim-connection", 0.8, number, sentence))
     # Parties named in the content: the doers of an act, or called by a label for perpetrators.

@@ -130,6 +130,11 @@ BLAME_CASES += [
                  {("Arab Republic of Haddar", "Korsian occupation forces")}, id="condemned-an-act-by-y"),
     pytest.param("Al-Nadawi accused “foreign intelligence services” of standing behind the killing.\n",
                  {("Al-Nadawi", "foreign intelligence services")}, id="quoted-unregistered-accused"),
+    pytest.param("Security officials suspect that most of the attacks are the work of the Thughur Brigades.\n",
+                 {("Security officials", "Thughur Brigades")}, id="officials-suspect-the-work-of-y"),
+    pytest.param("Leila Darwish-Moore said the attacks were “most likely” the work of Thughur commanders trying to "
+                 "force the companies to hire their men.\n",
+                 {("Leila Darwish-Moore", "Thughur commanders")}, id="the-work-of-a-party-doing-something"),
 ]
 
 NOT_BLAME = [

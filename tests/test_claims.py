@@ -356,6 +356,7 @@ NOT_CLAIMS = [
     pytest.param("The United States has been cutting its troop numbers in Iraq.\n", id="capitalised-states-is-a-name"),
     pytest.param("He refused to comment on the arrests.\n", id="infinitive-cue-is-not-a-claim"),
     pytest.param("Another estimated 1,000 fighters were killed in the fighting.\n", id="adjective-estimated"),
+    pytest.param("Police arrested three suspected militants on Tuesday.\n", id="adjective-suspected"),
     pytest.param("He did not say who was responsible for the shelling.\n", id="negated-cue"),
     pytest.param("Asked whether Washington believed Russia was responsible, the minister smiled.\n", id="indirect-question"),
 ]
