@@ -333,6 +333,11 @@ def _attributions(tokens: list[Token], cues: Cues, is_title: bool) -> list[_Attr
         opening = _headline_quote(tokens, cues)  # 'Olsen: "The people have spoken" as rival alleges ...'
         if opening is not None:
             found.append(opening)
+    else:
+        opinion = _for_opinion(tokens, cues)  # "For Tarek Boustani, a security analyst, the question misses the point."
+        if opinion is not None:
+            found.append(opinion)
+            return found
     i = 0  # the next token not yet read as part of a cue
     # Only words that can start a cue are looked at; finding them is one pass that runs in C.
     starts = _cue_words(cues)
@@ -1169,6 +1174,31 @@ def _according(tokens: list[Token], i: int, length: int, found: list[_Attributio
         # "..., according to Halvard's head of threat intelligence, Mira Castellanos.": the name speaks.
         return _Attribution(i, length, "according to", "according", (k + 1, end), content, "according-to-post")
     return _Attribution(i, length, "according to", "according", (src, k), content, "according-to-post")
+
+
+def _for_opinion(tokens: list[Token], cues: Cues) -> _Attribution | None:
+    """"For Tarek Boustani, a security analyst who has followed the factions, the question misses the point":
+    a named person's view, the sentence after the name and its description."""
+    n = len(tokens)
+    if n < 6 or tokens[0].lower != "for" or not _capitalised(tokens[1]) or cues.speech_index.occurs_in(tokens):
+        return None  # a sentence with a cue of its own is read by it
+    end = 1
+    while end < n and end <= 5 and (_capitalised(tokens[end]) or tokens[end].lower in ("al", "bin", "ibn")):
+        end += 1
+    if end - 1 < 2 or end >= n or tokens[end].text != ",":
+        return None  # "For Iraq, ...", "For its part, ...": no one's view
+    start = end + 1
+    if start < n and tokens[start].lower in ("a", "an", "the"):
+        # The description of the person runs to the next comma.
+        close = next((k for k in range(start + 1, min(n, start + 30)) if tokens[k].text == ","), None)
+        if close is None:
+            return None
+        start = close + 1
+    stop = _sentence_end(tokens)
+    if stop - start < 4 or any(t.quoted for t in tokens[start:stop]) or not _has_verb(tokens, start, stop) \
+            and not any(t.lower.endswith("s") and t.text.islower() for t in tokens[start + 1:stop]):
+        return None
+    return _Attribution(0, 1, "for", "clause", (1, end), (start, stop), "for-opinion")
 
 
 def _issuer(tokens: list[Token], start: int, end: int) -> tuple[int, int]:

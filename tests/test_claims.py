@@ -344,6 +344,13 @@ CLAIM_CASES += [
         [("ministry", "Special police units retook the block shortly before midnight")],
         id="an-irregular-past-tense-makes-a-clause",
     ),
+    pytest.param(
+        "For Tarek Boustani, a security analyst who has followed the factions for a decade, the question of which "
+        "commanders pulled the trigger misses the point. He argues that the escalation was ordered by Varkesh.\n",
+        [("Tarek Boustani", "the question of which commanders pulled the trigger misses the point"),
+         ("Tarek Boustani", "the escalation was ordered by Varkesh")],
+        id="for-a-named-person-a-view",
+    ),
 ]
 
 NOT_CLAIMS = [
@@ -357,6 +364,7 @@ NOT_CLAIMS = [
     pytest.param("He refused to comment on the arrests.\n", id="infinitive-cue-is-not-a-claim"),
     pytest.param("Another estimated 1,000 fighters were killed in the fighting.\n", id="adjective-estimated"),
     pytest.param("Police arrested three suspected militants on Tuesday.\n", id="adjective-suspected"),
+    pytest.param("For Iraq, the stakes are high.\n\nFor its part, the army has stayed silent.\n", id="for-a-place-or-its-part"),
     pytest.param("He did not say who was responsible for the shelling.\n", id="negated-cue"),
     pytest.param("Asked whether Washington believed Russia was responsible, the minister smiled.\n", id="indirect-question"),
 ]
