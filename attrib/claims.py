@@ -510,7 +510,11 @@ def _cue_attribution(tokens: list[Token], i: int, length: int, lemma: str, kind:
                 described = _segment_back(tokens, s0 - 1)
                 if described is not None and described[0] > 0 and tokens[described[0] - 1].text in _AFTER_QUOTE:
                     s0 = described[0]
-            if s0 > 0 and tokens[s0 - 1].text in _AFTER_QUOTE:
+            # "In a speech ..., al-Sahwani said, “our sons were taken ...”": with no quote before the source
+            # and one right after the cue, the quote is what was said (preposed, below).
+            quote_follows = rest + 1 < n and tokens[rest].text == "," and tokens[rest + 1].text in _OPENING
+            opening_phrase = tokens[0].lower in _PP_STARTS and not (s0 > 1 and tokens[s0 - 2].text in _CLOSING)
+            if s0 > 0 and tokens[s0 - 1].text in _AFTER_QUOTE and not (quote_follows and opening_phrase):
                 content = _content_before(tokens, s0)
                 if content is not None:
                     return _Attribution(i, length, lemma, kind, subject, content, "postposed")

@@ -351,6 +351,12 @@ CLAIM_CASES += [
          ("Tarek Boustani", "the escalation was ordered by Varkesh")],
         id="for-a-named-person-a-view",
     ),
+    pytest.param(
+        "In a speech before hundreds of tribesmen, a recording of which was received by the agency, al-Sahwani "
+        "said, “our sons were taken from the checkpoint.”\n",
+        [("al-Sahwani", "our sons were taken from the checkpoint.")],
+        id="an-opening-phrase-then-x-said-a-quote",
+    ),
 ]
 
 NOT_CLAIMS = [
