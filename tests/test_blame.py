@@ -135,6 +135,10 @@ BLAME_CASES += [
     pytest.param("Leila Darwish-Moore said the attacks were “most likely” the work of Thughur commanders trying to "
                  "force the companies to hire their men.\n",
                  {("Leila Darwish-Moore", "Thughur commanders")}, id="the-work-of-a-party-doing-something"),
+    pytest.param("Drones hit the airport\n\nThe directorate blamed Harakat Nujum al-Wadi.\n\n"
+                 "“Everything points to the same people,” the source said.\n",
+                 {("directorate", "Harakat Nujum al-Wadi"), ("source", "Harakat Nujum al-Wadi")},
+                 id="the-same-people-are-the-party-accused-before"),
 ]
 
 NOT_BLAME = [
