@@ -412,20 +412,19 @@ def _party_or_owner(text: str, tokens: list[Token], j: int, scan, cues: Cues) ->
     names ("on the government's decision to cut the budget" lands on the government); None for neither."""
     found = _object(tokens, j, _PLAIN, scan, cues)
     if found is not None and _party_like(tokens[found[0]:found[1]], cues):
-        e = found[1]
-        name_end = _name_after(tokens, e + 1) if e + 1 < len(tokens) and tokens[e].text == "," else e
-        if name_end > e + 2 and (name_end >= len(tokens) or tokens[name_end].text in _CLAUSE_ENDS):
-            return _mention(text, tokens, e + 1, name_end)  # "the gang's leader, Bojan Kral,": the person named
+        end = found[1]
+        name_end = _name_after(tokens, end + 1) if end + 1 < len(tokens) and tokens[end].text == "," else end
+        if name_end > end + 2 and (name_end >= len(tokens) or tokens[name_end].text in _CLAUSE_ENDS):
+            return _mention(text, tokens, end + 1, name_end)  # "the gang's leader, Bojan Kral,": the person named
         return _mention(text, tokens, *found)
-    s = j
     owner = next((k for k in range(j, min(len(tokens), j + 4)) if tokens[k].lower.endswith("'s")), None)
     if owner is None:
         return None
     word = tokens[owner].lower[:-2]
     if not (tokens[owner].text[:1].isupper() or word in cues.nominals or word in _FORCES):
         return None
-    start, end = tokens[s].start, tokens[owner].end - 2
-    return Mention(text[start:end], start, end)
+    start, stop = tokens[j].start, tokens[owner].end - 2  # "the government's" without its "'s"
+    return Mention(text[start:stop], start, stop)
 
 
 def _agent_after(tokens: Sequence[Token], j: int, cues: Cues) -> int:
