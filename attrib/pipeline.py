@@ -104,7 +104,8 @@ def analyze(article: Article, registry: Registry) -> Analysis:
             resolver.resolve(found.accused, context), found.accused, context,
             text[max(0, found.accused.start - 20):found.accused.start])
         before = blames[-1].accused if blames else None
-        if accused.entity is None and before is not None and found.accused.text.lower().startswith(("the same ", "these ", "those ")):
+        if accused.entity is None and before is not None \
+                and found.accused.text.lower().startswith(("the same ", "these ", "those ")):
             # "everything points to the same people": the party accused just before.
             accused = replace(before, method="nominal", score=0.8 * before.score, matched=found.accused.text)
         if accuser is not None and accused.entity is not None and accuser.entity is accused.entity:
