@@ -26,7 +26,8 @@ from .segment import SpanIndex
 from .tokens import ArticleTokens, Token
 
 _OBJECT_STOPS = frozenset({"of", "for", "over", "after", "in", "on", "at", "with", "by", "that", "which", "who",
-                           "as", "since", "because", "during", "amid", "following", "and", "to", "from"})
+                           "as", "since", "because", "during", "amid", "following", "and", "to", "from", "through",
+                           "via", "without", "despite"})
 _AGENT_TYPES = frozenset({"group", "label", "government", "person"})
 _WINDOW = 7  # words between a party and its act
 _ACT_NOUNS = frozenset({"attack", "attacks", "bombing", "bombings", "strike", "strikes", "crime", "crimes", "incident",
@@ -35,6 +36,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "these", "those", "this", "that", "s
                           "same", "its", "their"})
 _CLAUSE_OPENERS = frozenset({"that", ",", ";", ":", "and", "but", "because", "as", "while", "when", "whereas", "hence",
                              "therefore", "thus", "so"})
+_READY = frozenset({"quick", "swift", "fast", "first", "quicker", "rushed", "hastened", "moved"})  # "was quick to blame"
 _PASSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "be", "been", "being"})
 _TRAILING_ADVERBS = frozenset({"outright", "again", "too", "also", "instead", "squarely", "alone"})
 _QUANTITIES = frozenset({"at", "least", "about", "around", "nearly", "almost", "more", "over", "up", "to", "several",
@@ -101,7 +103,12 @@ def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: lis
     for i, length, verb in cues.blame_index.find(tokens):
         if _negated(tokens, i, cues) or _denied(tokens, i, cues) or _conditional(tokens, i, cues):
             continue
-        if i > 0 and tokens[i - 1].lower in _DEMANDS:
+        verb_start = i  # where the verb group starts: "was quick to point the finger at"
+        if i >= 2 and tokens[i - 1].lower == "to" and tokens[i - 2].lower in _READY:
+            verb_start = i - 2
+            while verb_start > 0 and tokens[verb_start - 1].lower in _BE:
+                verb_start -= 1
+        elif i > 0 and tokens[i - 1].lower in _DEMANDS:
             continue  # "urged leaders to hold those responsible", "must hold them accountable": a demand
         after = i + length
         spans = spans or SpanIndex([(c.start, c.end) for _, c in inside])
@@ -144,7 +151,7 @@ def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: lis
         obj = _object(tokens, after, verb, scan, cues)
         if obj is None:
             continue
-        subject = source_before(tokens, i, cues)
+        subject = source_before(tokens, verb_start, cues)
         if subject is not None and subject[0] > 0 and (cues.blame_index.match(tokens, subject[0] - 1)
                                                        or cues.speech_index.match(tokens, subject[0] - 1)):
             # "the government blamed a drug gang and a rights group accused Y": after another verb's object,
@@ -194,9 +201,12 @@ def _object(tokens: list[Token], j: int, verb: BlameVerb, scan, cues: Cues) -> t
             return None
     limit = next((k for k in range(j + 1, min(n, j + 14)) if tokens[k].text in _CLAUSE_ENDS), min(n, j + 14))
     if verb.until:
-        # "accused a protest group opposed to the plan of ...": the object runs to "of".
-        stop = next((k for k in range(j, limit) if tokens[k].lower in verb.until or tokens[k].text in (".", ";")), None)
-        if stop is not None and stop > j and tokens[stop].lower in verb.until:
+        # "accused a protest group opposed to the plan of ...": the object runs to "of"; to the "of" before what
+        # they did when the party's name has one ("accused the intelligence services of the occupation of staging").
+        stops = [k for k in range(j + 1, limit) if tokens[k].lower in verb.until]
+        acting = [k for k in stops if k + 1 < n and tokens[k + 1].lower.endswith("ing") and tokens[k + 1].text.islower()]
+        stop = acting[0] if acting else (stops[0] if stops else None)
+        if stop is not None and not any(t.text in (".", ";") for t in tokens[j:stop]):
             limit = stop
     # "blamed the commission rather than the Civic Union": the party after "rather than" is cleared.
     limit = next((k for k in range(j + 1, limit) if tokens[k].lower in ("rather", "instead", "not")
@@ -224,7 +234,10 @@ def _object(tokens: list[Token], j: int, verb: BlameVerb, scan, cues: Cues) -> t
     # condemned act ("condemned the shelling by the Korsian occupation forces").
     by = next((k for k in range(j + 1, min(n, j + 8)) if tokens[k].lower == "by" or tokens[k].text in _CLAUSE_ENDS), n)
     act = by < n and by > j and tokens[by - 1].lower in _ACT_NOUNS
-    if (not verb.then or act) and by < n and tokens[by].lower == "by":
+    # One noun phrase up to "by" ("years of underfunding"), not a party and then more ("Y through an official
+    # quoted by news agencies").
+    continuous = not any(t.lower in _OBJECT_STOPS and t.lower != "of" or t.lower.endswith("ed") for t in tokens[j:by])
+    if (not verb.then or act) and by < n and tokens[by].lower == "by" and continuous:
         agent_end = _agent_after(tokens, by + 1, cues)
         if agent_end > by + 1:
             return by + 1, agent_end

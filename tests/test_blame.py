@@ -139,6 +139,11 @@ BLAME_CASES += [
                  "“Everything points to the same people,” the source said.\n",
                  {("directorate", "Harakat Nujum al-Wadi"), ("source", "Harakat Nujum al-Wadi")},
                  id="the-same-people-are-the-party-accused-before"),
+    pytest.param("The movement accused the intelligence services of the occupation of staging the operation.\n",
+                 {("movement", "intelligence services of the occupation")}, id="accused-y-of-z-of-doing"),
+    pytest.param("Veloria, which often accuses others, was quick to point the finger at Saraya al-Nur through an "
+                 "official quoted anonymously by news agencies.\n",
+                 {("Veloria", "Saraya al-Nur")}, id="was-quick-to-point-the-finger"),
 ]
 
 NOT_BLAME = [
