@@ -36,7 +36,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "these", "those", "this", "that", "s
                           "same", "its", "their"})
 _CLAUSE_OPENERS = frozenset({"that", ",", ";", ":", "and", "but", "because", "as", "while", "when", "whereas", "hence",
                              "therefore", "thus", "so"})
-_READY = frozenset({"quick", "swift", "fast", "first", "quicker", "rushed", "hastened", "moved"})  # "was quick to blame"
+_READY = frozenset({"quick", "swift", "fast", "first", "quicker", "rushed", "hastened", "moved", "careful"})  # "was quick to blame"
 _PASSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "be", "been", "being"})
 _TRAILING_ADVERBS = frozenset({"outright", "again", "too", "also", "instead", "squarely", "alone"})
 _QUANTITIES = frozenset({"at", "least", "about", "around", "nearly", "almost", "more", "over", "up", "to", "several",

@@ -45,6 +45,7 @@ _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "ju
                      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
                      "sept", "oct", "nov", "dec"})
 _ADVERBS = frozenset({"also", "further", "long", "then", "later", "earlier", "again", "previously", "recently", "publicly",
+                      "instead", "since", "now", "still", "even",
                       "repeatedly", "reportedly", "separately", "subsequently", "once", "had", "has", "have", "was",
                       "is", "were", "are", "did", "does", "will", "would", "had", "already", "similarly",
                       "likewise", "too", "however", "meanwhile", "additionally", "moreover", "immediately",
