@@ -111,6 +111,10 @@ _CLOSING_PREPOSITIONS = frozenset({"after", "before", "following", "amid", "duri
 _MAX_SUBJECT = 14
 _NOT_NOUNS = frozenset({"who", "which", "that", "was", "were", "is", "are", "be", "been", "has", "have", "had", "not",
                         "never", "also", "and", "or", "to"})  # words a participle modifying a noun does not follow
+_HEADLINE_LABELS = frozenset({"live", "watch", "video", "photos", "explainer", "analysis", "exclusive", "opinion",
+                              "breaking", "breaking news", "update", "updated", "updates", "timeline", "factbox",
+                              "fact check", "q&a", "interview", "editorial", "comment", "review", "latest", "listen",
+                              "podcast", "in pictures", "live updates", "read", "correction"})
 _ADDRESSEE_REACH = 14  # words between "told" and the "that" opening what was told
 _lower = attrgetter("lower")
 _SCARE_WORDS = 3  # quotes of this many words or fewer, with no cue, are scare quotes or titles
@@ -1225,10 +1229,15 @@ def _headline_quote(tokens: list[Token], cues: Cues) -> _Attribution | None:
     if colon is None or colon + 2 >= n or not tokens[colon + 1].quoted and tokens[colon + 1].text not in _OPENING:
         return None
     close = next((k for k in range(colon + 2, n) if tokens[k].text in _CLOSING and not tokens[k].quoted), None)
-    if close is None or close + 1 >= n or not _speaker_like(tokens, 0, colon, cues) \
+    if close is None or close + 1 >= n or not _speaker_like(tokens, 0, colon, cues) or _label(tokens[:colon]) \
             or not any(_capitalised(t) or t.lower in cues.nominals for t in tokens[:colon]):
         return None  # a quotation filling the rest of the headline is the colon rule's
     return _Attribution(-1, 0, "headline", "headline", (0, colon), (colon + 1, close + 1), "headline-colon")
+
+
+def _label(words: list[Token]) -> bool:
+    """"Live:", "Explainer:", "Breaking:": a page's label for the story before a colon, no one speaking."""
+    return " ".join(t.lower for t in words) in _HEADLINE_LABELS
 
 
 def _headline(tokens: list[Token], cues: Cues) -> _Attribution | None:
@@ -1237,7 +1246,7 @@ def _headline(tokens: list[Token], cues: Cues) -> _Attribution | None:
     for j, tok in enumerate(tokens):
         if tok.quoted or tok.text not in (":", "–", "—", "-"):
             continue
-        if tok.text == ":" and 0 < j <= 6 and _speaker_like(tokens, 0, j, cues) and any(
+        if tok.text == ":" and 0 < j <= 6 and _speaker_like(tokens, 0, j, cues) and not _label(tokens[:j]) and any(
                 t.text[:1].isupper() or t.lower in cues.nominals for t in tokens[:j]) and n - j > 3:
             return _Attribution(-1, 0, "headline", "headline", (0, j), (j + 1, n), "headline-colon")
         if 0 < n - j - 1 <= 4 and j >= 3 and _speaker_like(tokens, j + 1, n, cues) and (

@@ -48,7 +48,8 @@ _DATELINE = re.compile(
     r"(?:[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}\s+[—–-]{1,2}\s+)?"  # "Port Sahel / Gulf Ledger – "
     r"|[A-Z]{3,}(?:[ ,]+[A-Za-z0-9.]+){0,4}\s*(?:\([^()\n]{1,40}\))?\s*[—–-]{1,2}\s+)"  # "BAGHDAD, Dec 20 (Reuters) - "
 )
-_BULLET = re.compile(r"[•·▪*-][ \t]+(?=\S)")  # "• Opposition says ...": a list item's mark
+# "• Opposition says ...": a list item's mark; "13:10 — " or "09:12 GMT - ": a live page's time stamp.
+_BULLET = re.compile(r"(?:[•·▪*-]|\d{1,2}[:.]\d\d(?:\s?(?:[AaPp]\.?[Mm]\.?|GMT|UTC|local time))?\s*[—–-])[ \t]+(?=\S)")
 _LINK_HEADER = re.compile(r"\s*(read more|read also|also read|related|more on this|see also|recommended|more stories)\b",
                           re.IGNORECASE)
 _HEADING = re.compile(r"#{1,6}[ \t]+")

@@ -357,6 +357,12 @@ CLAIM_CASES += [
         [("al-Sahwani", "our sons were taken from the checkpoint.")],
         id="an-opening-phrase-then-x-said-a-quote",
     ),
+    pytest.param(
+        "Live: Rocket attack on the embassy – latest updates\n\n"
+        "13:10 — Darusia's parliament speaker, Karim Shaddadi, has condemned what he called “a criminal act”.\n",
+        [("Karim Shaddadi", "a criminal act")],
+        id="a-live-page-label-and-time-stamps",
+    ),
 ]
 
 NOT_CLAIMS = [
