@@ -115,6 +115,7 @@ _HEADLINE_LABELS = frozenset({"live", "watch", "video", "photos", "explainer", "
                               "breaking", "breaking news", "update", "updated", "updates", "timeline", "factbox",
                               "fact check", "q&a", "interview", "editorial", "comment", "review", "latest", "listen",
                               "podcast", "in pictures", "live updates", "read", "correction"})
+_VIEWS = frozenset({"view", "opinion", "assessment", "judgment", "judgement", "words", "analysis"})
 _ADDRESSEE_REACH = 14  # words between "told" and the "that" opening what was told
 _lower = attrgetter("lower")
 _SCARE_WORDS = 3  # quotes of this many words or fewer, with no cue, are scare quotes or titles
@@ -1189,8 +1190,17 @@ def _for_opinion(tokens: list[Token], cues: Cues) -> _Attribution | None:
     """"For Tarek Boustani, a security analyst who has followed the factions, the question misses the point":
     a named person's view, the sentence after the name and its description."""
     n = len(tokens)
-    if n < 6 or tokens[0].lower != "for" or not _capitalised(tokens[1]) or cues.speech_index.occurs_in(tokens):
+    if n < 6 or cues.speech_index.occurs_in(tokens):
         return None  # a sentence with a cue of its own is read by it
+    if tokens[0].lower == "in" and tokens[1].lower in ("his", "her", "their") and tokens[2].lower in _VIEWS:
+        # "In his view the faction fired the rockets": the view of the person just named.
+        start = 4 if tokens[3].text == "," else 3
+        stop = _sentence_end(tokens)
+        if stop - start >= 4 and _has_verb(tokens, start, stop) and not any(t.quoted for t in tokens[start:stop]):
+            return _Attribution(0, 3, "in view", "clause", (1, 2), (start, stop), "for-opinion")
+        return None
+    if tokens[0].lower != "for" or not _capitalised(tokens[1]):
+        return None
     end = 1
     while end < n and end <= 5 and (_capitalised(tokens[end]) or tokens[end].lower in ("al", "bin", "ibn")):
         end += 1

@@ -363,6 +363,12 @@ CLAIM_CASES += [
         [("Karim Shaddadi", "a criminal act")],
         id="a-live-page-label-and-time-stamps",
     ),
+    pytest.param(
+        "Stefan Aalto, a former ambassador, goes further. In his view the faction fired the rockets on orders "
+        "from abroad.\n",
+        [("Stefan Aalto", "the faction fired the rockets on orders from abroad")],
+        id="in-his-view",
+    ),
 ]
 
 NOT_CLAIMS = [
