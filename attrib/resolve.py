@@ -34,6 +34,8 @@ FUZZY_MARGIN = 4.0  # a runner-up this close makes the match ambiguous
 _PERSON_CLASSES = frozenset({"official", "people", "spokesman", "minister", "president", "premier"})
 _QUALIFIERS = frozenset({"at", "of", "from", "in", "with", "for", "who", "which", "that"})
 _PATRONYMICS = frozenset({"bin", "ibn", "bint", "ben", "abu"})  # "son of", "father of": inside an Arabic name
+_RECENT = 40  # earlier subjects and speakers a role noun's unregistered body is looked for among
+_RECENT_SPEAKERS = 200  # earlier speakers and named parties a role noun ("the statement", "the embassy") may mean
 _CACHE_SIZE = 16_384  # distinct words and mentions remembered per resolver
 _text = attrgetter("text")
 _position = itemgetter(0)
@@ -145,6 +147,18 @@ class Context:
             bisect.insort_right(self._speakers_sorted, entry, key=_position)
         return _between(self._speakers_sorted, start, end)
 
+    def named_around(self, position: int, most: int) -> list[Entity]:
+        """The entities named before ``position``, nearest first, then those named after it: ``most`` of each."""
+        cut = bisect.bisect_left(self.named, position, key=_position)  # named in text order
+        before = [entity for _, entity in reversed(self.named[max(0, cut - most):cut])]
+        return before + [entity for p, entity in self.named[cut:cut + most + 1] if p > position]
+
+    def speakers_before(self, position: int, most: int) -> list[tuple[int, Resolution, str]]:
+        """The last ``most`` speakers resolved at positions before ``position``, by position."""
+        self.speakers_between(position, position)  # brings the sorted list up to date
+        end = bisect.bisect_left(self._speakers_sorted, position, key=_position)
+        return self._speakers_sorted[max(0, end - most):end]
+
     def sentence_windows(self, position: int) -> Iterator[int]:
         """Where to start looking back from ``position``: a few sentences back, more, then the whole article."""
         index = bisect.bisect_right(self.sentence_starts, position) - 1
@@ -188,9 +202,9 @@ class Context:
 
     def introduced_as(self, role: str, position: int) -> str | None:
         """The person the article last introduced with this role noun before ``position``, else the first after."""
-        fits = [(p, name) for p, word, name in self.introduced if word == role]
-        before = [name for p, name in fits if p < position]
-        return before[-1] if before else (fits[0][1] if fits else None)
+        cut = bisect.bisect_left(self.introduced, position, key=_position)  # introduced in text order
+        before = next((name for _, word, name in reversed(self.introduced[max(0, cut - 200):cut]) if word == role), None)
+        return before or next((name for _, word, name in self.introduced if word == role), None)
 
     def learn_surname(self, resolution: Resolution, mention: str) -> None:
         if resolution.entity is not None and resolution.method in ("alias", "fuzzy", "name", "surname"):
@@ -427,9 +441,9 @@ class Resolver:
         """"Rival team managers were less charitable. One, who asked not to be named, said ...": one of the
         people the subject of the sentence before named."""
         start = context.sentence_start(position)
-        earlier = [(p, res, text) for p, res, text in context.subjects if p < start]
-        if earlier:
-            p, res, text = earlier[-1]
+        before = bisect.bisect_left(context.subjects, start, key=_position)  # subjects come in text order
+        if before:
+            p, res, text = context.subjects[before - 1]
             if context.sentence_start(p) == context.sentence_start(start - 1) and _plural(text, res):
                 if res.entity is not None:
                     return Resolution(res.entity.name, res.entity, "pronoun", 0.6 * res.score, surface)
@@ -920,9 +934,11 @@ class Resolver:
 
     def _by_nominal(self, nominal: str, position: int, context: Context, surface: str) -> Resolution | None:
         """"The spokesman", "the statement", "the ministry": the nearest fitting party in the article."""
+        # Only the recent past is searched: an article of thousands of paragraphs asks this for each of them.
+        speakers = context.speakers_before(position, _RECENT_SPEAKERS)
         if nominal == "statement":
             # "the statement": whoever issued the last statement the article cited, else the last institution.
-            cited = [(res, mention) for p, res, mention in reversed(context.speakers) if p < position and res.entity]
+            cited = [(res, mention) for p, res, mention in reversed(speakers) if res.entity]
             for res, mention in cited:
                 if "statement" in mention.lower():
                     return Resolution(res.name, res.entity, "nominal", 0.75 * res.score, surface)
@@ -930,43 +946,44 @@ class Resolver:
                 if res.entity is not None and res.entity.type in ("organization", "government", "group", "media"):
                     return Resolution(res.name, res.entity, "nominal", 0.65 * res.score, surface)
             # Or a body the registry lacks: "The ministry summoned ..., according to the statement."
-            for p, res, _ in reversed(context.speakers):
-                if p < position and res.entity is None and (res.method == "nominal" or res.name in context.bodies
-                                                            or self._institution_name(res.name)):
+            for p, res, _ in reversed(speakers):
+                if res.entity is None and (res.method == "nominal" or res.name in context.bodies
+                                           or self._institution_name(res.name)):
                     return Resolution(res.name, None, "nominal", 0.6 * res.score, surface)
             return None
         if nominal in ("spokesman", "premier", "president", "minister"):
             word = {"spokesman": "spokes", "premier": "prime minister", "president": "president", "minister": "minister"}[nominal]
-            before = [(p, e) for p, e in context.named if p < position]
-            after = [(p, e) for p, e in context.named if p > position]
-            for _, entity in list(reversed(before)) + after:
+            for entity in context.named_around(position, _RECENT_SPEAKERS):
                 if entity.type == "person" and any(word in r.title.lower() and r.active(context.date) for r in entity.roles):
                     return Resolution(entity.name, entity, "nominal", 0.75, surface)
-            for _, res, _ in reversed(context.speakers):
+            for _, res, _ in reversed(context.speakers[-_RECENT_SPEAKERS:]):
                 if res.entity is not None and any(word in r.title.lower() for r in res.entity.roles):
                     return Resolution(res.name, res.entity, "nominal", 0.7, surface)
         if nominal == "office" and surface.lower().startswith("the ") and len(surface.split()) <= 3:
             # "the embassy": the embassy the article named last; else the last institution that spoke.
             words = set(name_key(surface).split())
-            earlier = [e for p, e in context.named if p < position]
-            later = [e for p, e in context.named if p > position]
-            for entity in list(reversed(earlier)) + later:
+            for entity in context.named_around(position, _RECENT_SPEAKERS):
                 # "the embassy" is the US Embassy; "the federal government" is not the Kurdistan Regional Government.
                 if entity.type not in ("person", "label") and words <= self._name_words(entity):
                     return Resolution(entity.name, entity, "nominal", 0.75, surface)
             named = self._unregistered_body(words, position, context)
             if named is not None:
                 return Resolution(named, None, "nominal", 0.6, surface)
-            for p, res, _ in reversed(context.speakers):
-                if p < position and res.entity is not None and res.entity.type in ("organization", "government"):
+            for p, res, _ in reversed(speakers):
+                if res.entity is not None and res.entity.type in ("organization", "government"):
                     return Resolution(res.name, res.entity, "nominal", 0.6, surface)
         return None
 
     def _unregistered_body(self, words: set[str], position: int, context: Context) -> str | None:
         """"the ministry" after "The Ministry of Foreign Affairs held ...": the last body the article named
         by a name the registry lacks, among its sentence subjects and speakers, whose name holds the words."""
-        named = [(p, res.name) for p, res, _ in context.subjects + context.speakers
-                 if p < position and res.entity is None and res.method not in ("ambiguous", "unresolved-pronoun")]
+        # The last few dozen of each before the mention: an article of thousands of sentences asks this for
+        # each of them.
+        subjects_end = bisect.bisect_left(context.subjects, position, key=_position)  # subjects come in text order
+        recent_entries = (context.subjects[max(0, subjects_end - _RECENT):subjects_end]
+                          + context.speakers_before(position, _RECENT))
+        named = [(p, res.name) for p, res, _ in recent_entries
+                 if res.entity is None and res.method not in ("ambiguous", "unresolved-pronoun")]
         for _, name in sorted(named, reverse=True):
             parts = name_key(name).split()
             # The head noun must be one of the words: "the team" is no name for "Rival team managers".

@@ -136,6 +136,15 @@ def adversarial(scale: float = 1.0, sources: list[Source] | None = None) -> dict
     marks = int(100_000 * scale)
     cues = int(20_000 * scale)
     depth = int(10_000 * scale)
+    paragraphs = int(2_000 * scale)
+    # Paragraphs that each name new people and bodies and refer back to them ("the spokesman", "the
+    # ministry", "it", "the statement", "One, who ...", "the same people"): what every mention may look back over.
+    referring = ("Brigadier General Fares Mandili{i}, the spokesman for the Armed Forces of Tiraz{i}, told reporters that "
+                 "the rockets came from the north. For Tarek Boustani{i}, a security analyst, the question misses the "
+                 "point. In his view the Front{i} fired the rockets. Prison Watch{i}, a rights group, said the prison "
+                 "was full. It blamed the Ministry of Justice{i}. The ministry said the talks failed, according to the "
+                 "statement. Rival managers were less kind. One, who asked not to be named, said everything points to "
+                 "the same people. The deaths were blamed on the gang's leader, Bojan Kral{i}, the officials said.")
     return {
         # 100,000 opening marks that nothing closes, in one paragraph without a full stop.
         "unmatched-quotes": "Headline about unmatched quotes\n\n" + "“He said " * marks + "\n",
@@ -146,4 +155,7 @@ def adversarial(scale: float = 1.0, sources: list[Source] | None = None) -> dict
         # Quotations nested 10,000 deep: “ ‘ “ ‘ ... ’ ” ’ ”.
         "nested-quotes": "Headline about nested quotes\n\n" + "“A said ‘B said " * (depth // 2)
                          + "it’” " * (depth // 2) + "\n",
+        # 2,000 paragraphs of names, roles and references back to them (about 1.3 MB).
+        "references-back": "Headline about references\n\n"
+                           + "\n\n".join(referring.format(i=i) for i in range(paragraphs)) + "\n",
     }
