@@ -119,7 +119,7 @@ def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: lis
             by = next((k for k in range(after + 1, min(len(tokens), after + 14))
                        if tokens[k].lower == "by" or tokens[k].text in _CLAUSE_ENDS), len(tokens))
             agent = by < len(tokens) and tokens[by].lower == "by"
-            accused_mention = _party_or_owner(text, tokens[:by] if agent else tokens, after + 1, scan, cues)  # Y, by X
+            accused_mention = _party_or_owner(text, tokens, after + 1, scan, cues, by if agent else None)  # Y, by X
             if accused_mention is None:
                 continue
             accuser: Mention | None = claim.mention if claim is not None else None
@@ -175,9 +175,9 @@ def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: lis
                      claim_no if claim is not None and claim.start <= tokens[i].start else None, sentence)
 
 
-def _object(tokens: list[Token], j: int, verb: BlameVerb, scan, cues: Cues) -> tuple[int, int] | None:
-    """The accused after a blame verb: a registry name if one starts there, else the noun phrase."""
-    n = len(tokens)
+def _object(tokens: list[Token], j: int, verb: BlameVerb, scan, cues: Cues, end: int | None = None) -> tuple[int, int] | None:
+    """The accused after a blame verb, before ``end``: a registry name if one starts there, else the noun phrase."""
+    n = len(tokens) if end is None else min(end, len(tokens))
     if verb.object_after:
         # "linked the attackers to Y": the accused follows the preposition, after an object.
         k = j
@@ -236,8 +236,8 @@ def _object(tokens: list[Token], j: int, verb: BlameVerb, scan, cues: Cues) -> t
     act = by < n and by > j and tokens[by - 1].lower in _ACT_NOUNS
     # One noun phrase up to "by" ("years of underfunding"), not a party and then more ("Y through an official
     # quoted by news agencies").
-    continuous = not any(t.lower in _OBJECT_STOPS and t.lower != "of" or t.lower.endswith("ed") for t in tokens[j:by])
-    if (not verb.then or act) and by < n and tokens[by].lower == "by" and continuous:
+    if (not verb.then or act) and by < n and tokens[by].lower == "by" and not any(
+            t.lower in _OBJECT_STOPS and t.lower != "of" or t.lower.endswith("ed") for t in tokens[j:by]):
         agent_end = _agent_after(tokens, by + 1, cues)
         if agent_end > by + 1:
             return by + 1, agent_end
@@ -420,17 +420,18 @@ def _damning(tokens: Sequence[Token], s: int, e: int, cues: Cues) -> bool:
     return any(t.lower in cues.pejoratives for t in words) or any(cues.acts_index.match(words, k) for k in range(len(words)))
 
 
-def _party_or_owner(text: str, tokens: list[Token], j: int, scan, cues: Cues) -> Mention | None:
+def _party_or_owner(text: str, tokens: list[Token], j: int, scan, cues: Cues, end: int | None = None) -> Mention | None:
     """The party a blame lands on, after "blamed on": the object if it is one, else the owner of the act it
     names ("on the government's decision to cut the budget" lands on the government); None for neither."""
-    found = _object(tokens, j, _PLAIN, scan, cues)
+    n = len(tokens) if end is None else min(end, len(tokens))
+    found = _object(tokens, j, _PLAIN, scan, cues, n)
     if found is not None and _party_like(tokens[found[0]:found[1]], cues):
-        end = found[1]
-        name_end = _name_after(tokens, end + 1) if end + 1 < len(tokens) and tokens[end].text == "," else end
-        if name_end > end + 2 and (name_end >= len(tokens) or tokens[name_end].text in _CLAUSE_ENDS):
-            return _mention(text, tokens, end + 1, name_end)  # "the gang's leader, Bojan Kral,": the person named
+        stop = found[1]
+        name_end = _name_after(tokens, stop + 1, n) if stop + 1 < n and tokens[stop].text == "," else stop
+        if name_end > stop + 2 and (name_end >= n or tokens[name_end].text in _CLAUSE_ENDS):
+            return _mention(text, tokens, stop + 1, name_end)  # "the gang's leader, Bojan Kral,": the person named
         return _mention(text, tokens, *found)
-    owner = next((k for k in range(j, min(len(tokens), j + 4)) if tokens[k].lower.endswith("'s")), None)
+    owner = next((k for k in range(j, min(n, j + 4)) if tokens[k].lower.endswith("'s")), None)
     if owner is None:
         return None
     word = tokens[owner].lower[:-2]
@@ -461,13 +462,14 @@ def _agent_after(tokens: Sequence[Token], j: int, cues: Cues) -> int:
     return k if k > j and _party_like(tokens[j:k], cues) else j
 
 
-def _name_after(tokens: Sequence[Token], j: int) -> int:
+def _name_after(tokens: Sequence[Token], j: int, stop: int | None = None) -> int:
     """The end of a name at ``j``, after its article: "the so-called Liberation Front"; ``j`` when there is none."""
+    n = len(tokens) if stop is None else stop
     k = j
-    while k < len(tokens) and (tokens[k].lower in _DETERMINERS or tokens[k].lower == "so-called"):
+    while k < n and (tokens[k].lower in _DETERMINERS or tokens[k].lower == "so-called"):
         k += 1
     end = k
-    while end < len(tokens) and tokens[end].text[:1].isupper():
+    while end < n and end - k < 8 and tokens[end].text[:1].isupper():
         end += 1
     return end if end > k else j
 

@@ -299,6 +299,8 @@ def _sentence_claims(text: str, sentence: Sentence, tokens: list[Token], quotes:
 def _resumes(text: str, claim: Claim, quote: Quote) -> bool:
     """"“Prices rose,” he said, “and wages fell.”": a quote picking up right after the attribution of the
     one before, however short, is the rest of it."""
+    if not 0 <= quote.start - claim.end <= 200:
+        return False
     between = text[claim.end:quote.start]
     mention = claim.mention
     return (mention is not None and claim.end <= mention.start and mention.end <= quote.start

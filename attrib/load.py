@@ -710,7 +710,7 @@ def _body(text: str, lines: list[tuple[int, int]], outlets: Outlets,
 
 def _longer_headline_next(text: str, lines: list[tuple[int, int]], number: int) -> bool:
     """The next line with words is a longer line without a sentence's end: the headline a site name tops."""
-    following = next((text[s:e].strip() for s, e in lines[number + 1:] if text[s:e].strip()), "")
+    following = next((text[s:e].strip() for s, e in lines[number + 1:number + 20] if text[s:e].strip()), "")
     return len(following.split()) >= 5 and not _TERMINAL.search(following)
 
 

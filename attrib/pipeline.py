@@ -188,7 +188,7 @@ def _apposed_bodies(tokens: list[Token], cues: Cues) -> Iterator[str]:
             end = next((j for j in range(k + 2, min(len(tokens), k + 8)) if tokens[j].text in (",", ".")), None)
             if end is not None and cues.nominals.get(tokens[end - 1].lower) == "office":
                 start = k - 1
-                while start > 0 and capitalised(tokens[start - 1].text):
+                while start > 0 and k - start < 8 and capitalised(tokens[start - 1].text):
                     start -= 1
                 yield " ".join(t.text for t in tokens[start:k])
 

@@ -204,7 +204,7 @@ class Context:
         """The person the article last introduced with this role noun before ``position``, else the first after."""
         cut = bisect.bisect_left(self.introduced, position, key=_position)  # introduced in text order
         before = next((name for _, word, name in reversed(self.introduced[max(0, cut - 200):cut]) if word == role), None)
-        return before or next((name for _, word, name in self.introduced if word == role), None)
+        return before or next((name for _, word, name in self.introduced[cut:cut + 200] if word == role), None)
 
     def learn_surname(self, resolution: Resolution, mention: str) -> None:
         if resolution.entity is not None and resolution.method in ("alias", "fuzzy", "name", "surname"):
