@@ -285,11 +285,17 @@ def _sentence_claims(text: str, sentence: Sentence, tokens: list[Token], quotes:
     unattributed = [q for q in quotes if not spans.contains(q.start, q.end)]
     # A postposed cue attributes every quote of its sentence: "“A,” he said. “B,” ..." is split by sentence.
     post = next((c for c in claims if c.mention is not None and c.kind in ("direct", "headline")), None)
-    if post is not None:
+    if post is not None or (unattributed and claims):
         left = []
         for q in unattributed:
-            if len(text[q.start:q.end].split()) > _SCARE_WORDS or _resumes(text, post, q):
+            if post is not None and (len(text[q.start:q.end].split()) > _SCARE_WORDS or _resumes(text, post, q)):
                 claims.append(Claim(q.start, q.end, post.kind, post.cue, post.mention, "split-quote"))
+                continue
+            # "The talks failed, he said, “and nobody cares.”": a quote right after any claim's attribution.
+            resumed = next((c for c in claims if c.mention is not None and _resumes(text, c, q)), None)
+            if resumed is not None:
+                kind = "headline" if resumed.kind == "headline" else "direct"
+                claims.append(Claim(q.start, q.end, kind, resumed.cue, resumed.mention, "split-quote"))
             else:
                 left.append(q)
         unattributed = left

@@ -369,6 +369,11 @@ CLAIM_CASES += [
         [("Stefan Aalto", "the faction fired the rockets on orders from abroad")],
         id="in-his-view",
     ),
+    pytest.param(
+        "The talks failed, the minister said, “and nobody cares.”\n",
+        [("minister", "The talks failed"), ("minister", "and nobody cares.")],
+        id="a-short-quote-resuming-after-a-reported-clause",
+    ),
 ]
 
 NOT_CLAIMS = [
