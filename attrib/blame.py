@@ -163,7 +163,9 @@ def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: lis
             # "Baraka, a spokesman for the group, went further, accusing Y": the sentence's subject accuses.
             main = sentence_subject(tokens, cues)
             subject = main if main is not None and main[1] < i else subject
-        if subject is None and i > 0 and tokens[i - 1].lower == "and" and not tokens[i].quoted:
+        joined = i > 0 and tokens[i - 1].lower == "and" or (  # "... and sharply criticised Y"
+            i > 1 and tokens[i - 2].lower == "and" and tokens[i - 1].lower.endswith("ly") and tokens[i - 1].text.islower())
+        if subject is None and joined and not tokens[i].quoted:
             subject = sentence_subject(tokens, cues)  # "Frost has denied wrongdoing and blamed his rivals"
             subject = subject if subject is not None and subject[1] < i else None
         accuser = _mention(text, tokens, *subject) if subject else None

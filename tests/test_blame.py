@@ -150,6 +150,8 @@ BLAME_CASES += [
                  {("Abu Turab al-Shammakhi", "Velorian intelligence")}, id="has-instead-accused"),
     pytest.param("The government of Prime Minister Adil al-Rubaie has been careful to blame only “outlaw gangs”.\n",
                  {("Adil al-Rubaie", UNNAMED)}, id="careful-to-blame"),
+    pytest.param("The ministry firmly denied the report and sharply criticised the army for the delay.\n",
+                 {("ministry", "army")}, id="and-an-adverb-before-the-blame-verb"),
 ]
 
 NOT_BLAME = [
