@@ -116,6 +116,7 @@ _HEADLINE_LABELS = frozenset({"live", "watch", "video", "photos", "explainer", "
                               "fact check", "q&a", "interview", "editorial", "comment", "review", "latest", "listen",
                               "podcast", "in pictures", "live updates", "read", "correction"})
 _VIEWS = frozenset({"view", "opinion", "assessment", "judgment", "judgement", "words", "analysis"})
+_ANSWER_MARKS = ("A:", "A.\t")  # an interview's answers, after "Q:" questions
 _ADDRESSEE_REACH = 14  # words between "told" and the "that" opening what was told
 _lower = attrgetter("lower")
 _SCARE_WORDS = 3  # quotes of this many words or fewer, with no cue, are scare quotes or titles
@@ -151,7 +152,19 @@ def extract_claims(article: Article, segments: Segments, *, cues: Cues,
     # Speaker of the last attributed quote of each paragraph, for quotes carried over.
     last_speaker: dict[int, Claim] = {}
     pending_quotes: list[tuple[Quote, Sentence]] = []
+    interviewee: Mention | None = None
     for index in range(len(segments.paragraphs)):
+        start, end = segments.paragraphs[index]
+        if text.startswith(_ANSWER_MARKS, start) and by_paragraph.get(index):
+            # An interview's answer ("A: The National Renewal Party's. ..."): all of it the interviewee's words.
+            interviewee = interviewee or _interviewee(text, segments, by_paragraph, words, cues)
+            if interviewee is not None:
+                answer = start + 2
+                while answer < end and text[answer].isspace():
+                    answer += 1
+                if answer < end:
+                    claims.append(Claim(answer, end, "direct", None, interviewee, "interview-answer"))
+                continue
         quotes = quotes_by_paragraph.get(index, [])
         paragraph_claims: list[Claim] = []
         loose: list[tuple[Quote, Sentence]] = []
@@ -191,6 +204,27 @@ def extract_claims(article: Article, segments: Segments, *, cues: Cues,
             continue
         seen.add((claim.start, claim.end))
         yield claim
+
+
+def _interviewee(text: str, segments: Segments, by_paragraph: dict[int, list[Sentence]], words: ArticleTokens,
+                 cues: Cues) -> Mention | None:
+    """Who answers in a question-and-answer interview: the person the first paragraph of the body opens with
+    ("Corinna Hallerup was Valmora's energy minister ...")."""
+    for index in range(len(segments.paragraphs)):
+        sentences = by_paragraph.get(index, [])
+        if not sentences or sentences[0].is_title:
+            continue
+        tokens = words.sentence(sentences[0])
+        subject = sentence_subject(tokens, cues)
+        if subject is None:
+            return None
+        s, e = subject
+        while s < e and not _capitalised(tokens[s]):
+            s += 1
+        if e - s < 2 or not all(_capitalised(t) or t.lower in ("al", "bin", "ibn") for t in tokens[s:e]):
+            return None
+        return Mention(text[tokens[s].start:tokens[e - 1].end], tokens[s].start, tokens[e - 1].end)
+    return None
 
 
 def _lead_in(text: str, sentences: list[Sentence], quotes: list[Quote], cues: Cues) -> Claim | None:
@@ -1149,13 +1183,20 @@ def sentence_subject(tokens: list[Token], cues: Cues) -> tuple[int, int] | None:
             continue
         break
     if k > start and _speaker_like(tokens, start, k, cues):
-        # "The company's chief executive, Laura Chen, defended ...": the name in apposition is the subject.
+        # "The company's chief executive, Laura Chen, defended ...": the name in apposition is the subject;
+        # "The first witness, shop assistant Janine Corrow, told ...": after its role words.
         if k + 2 < n and tokens[k].text == ",":
-            end = k + 1
-            while end < n and end - k <= 5 and _capitalised(tokens[end]):
+            first = k + 1
+            if tokens[k - 1].text.islower():  # a role before the comma, not a name
+                while first < n and first - k <= 3 and tokens[first].text.islower() and tokens[first].text.isalpha() \
+                        and tokens[first].lower not in ("of", "the", "a", "an", "for", "at", "and"):
+                    first += 1
+            end = first
+            while end < n and end - first <= 5 and _capitalised(tokens[end]):
                 end += 1
-            if end > k + 2 and end < n and tokens[end].text == "," and not any(t.quoted for t in tokens[k:end]):
-                return k + 1, end
+            if end > first + 1 and end < n and tokens[end].text == "," and not any(t.quoted for t in tokens[k:end]) \
+                    and (first == k + 1 or tokens[first - 1].lower in cues.nominals or first - k >= 2):
+                return first, end
         return start, k
     return None
 

@@ -32,6 +32,7 @@ from .tokens import Token, tokenize
 FUZZY_CUTOFF = 88.0  # on transliteration skeletons
 FUZZY_MARGIN = 4.0  # a runner-up this close makes the match ambiguous
 _PERSON_CLASSES = frozenset({"official", "people", "spokesman", "minister", "president", "premier"})
+_GENDERS = {"female": "she", "male": "he"}  # cues.yaml given_names' keys, as the pronouns they go with
 _QUALIFIERS = frozenset({"at", "of", "from", "in", "with", "for", "who", "which", "that"})
 _PATRONYMICS = frozenset({"bin", "ibn", "bint", "ben", "abu"})  # "son of", "father of": inside an Arabic name
 _RECENT = 40  # earlier subjects and speakers a role noun's unregistered body is looked for among
@@ -426,6 +427,9 @@ class Resolver:
                     continue
                 if sex and context.gender.get(res.name, sex) != sex:
                     continue  # "she" is not the man "he" referred to
+                if sex and res.name and _GENDERS.get(self.registry.cues.given_names.get(res.name.split()[0].lower(), ""),
+                                                    sex) != sex:
+                    continue  # "she" is not Nathaniel Orrin
                 if sex:
                     context.gender.setdefault(res.name, sex)
                 if res.method == "ambiguous":

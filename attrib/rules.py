@@ -58,7 +58,7 @@ ENTITY_TYPES = ("person", "organization", "government", "group", "label", "peopl
 ENTITY_KEYS = ("id", "name", "type", "aliases", "shared_aliases", "roles", "generic", "note")
 ROLE_KEYS = ("title", "aliases", "office", "from", "to", "multiple")
 CUE_KEYS = ("speech", "according_to", "participle_links", "blame", "denial", "negation",
-            "conditionals", "hedges", "titles", "nominals")
+            "conditionals", "hedges", "titles", "nominals", "given_names")
 SPEECH_KEYS = ("clause", "report", "object", "naming", "addressee", "request")
 BLAME_KEYS = ("verbs", "by_agent", "acts", "predicates", "pejoratives", "act_stops", "connections")
 BLAME_VERB_KEYS = ("forms", "then", "until", "object_after", "or_after", "strength")
@@ -152,6 +152,7 @@ class Cues:
     hedges: tuple[tuple[str, float], ...] = ()
     titles: tuple[str, ...] = ()
     nominals: dict[str, str] = field(default_factory=dict)  # word -> class (spokesman, office, ...)
+    given_names: dict[str, str] = field(default_factory=dict)  # first name, lower case -> "female" or "male"
     # Prepared for matching word by word (built by load_rules from the lists above).
     speech_index: PhraseIndex = field(default_factory=PhraseIndex)
     according_index: PhraseIndex = field(default_factory=PhraseIndex)
@@ -734,6 +735,17 @@ def _read_cues(file: _File, node: yaml.Node, acc: dict) -> None:
                     acc["nominals"][word.lower()] = key.value
         else:
             file.problem(nominals, '"nominals" must be a mapping of class: [words]')
+    if "given_names" in fields:
+        given = fields["given_names"][1]
+        if isinstance(given, yaml.MappingNode):
+            for key, value in given.value:
+                if key.value not in ("female", "male"):
+                    file.problem(key, f'"given_names" has "{key.value}": the keys are female and male')
+                    continue
+                for word, _ in file.strings(value, f"given_names.{key.value}"):
+                    acc["given_names"][word.lower()] = key.value
+        else:
+            file.problem(given, '"given_names" must be a mapping of female: [names] and male: [names]')
     if "blame" in fields:
         _read_blame(file, fields["blame"][1], acc)
 
@@ -876,7 +888,7 @@ def _load_rules(dirs: Iterable[str | os.PathLike[str]] | None, *, defaults: bool
     problems: list[Problem] = []
     drafts: dict[str, _EntityDraft] = {}
     cue_acc: dict = {"speech": {}, "according_to": [], "participle_links": [], "negation": [], "conditionals": [],
-                     "titles": [], "denial": {}, "hedges": [], "nominals": {}, "blame_verbs": [], "by_agent": [],
+                     "titles": [], "denial": {}, "hedges": [], "nominals": {}, "given_names": {}, "blame_verbs": [], "by_agent": [],
                      "acts": [], "predicates": [], "pejoratives": [], "act_stops": [], "connections": []}
     outlet_acc: dict = {"outlets": [], "credits": [], "boilerplate": [], "bylines": []}
     directories = rules_dirs(dirs, defaults=defaults)
@@ -946,11 +958,12 @@ def _cues(cue_acc: dict) -> Cues:
         hedges=tuple(cue_acc["hedges"]),
         titles=tuple(dict.fromkeys(cue_acc["titles"])),
         nominals=cue_acc["nominals"],
+        given_names=cue_acc["given_names"],
     )
     return Cues(
         **{f: getattr(cues, f) for f in (
             "speech", "according_to", "participle_links", "blame_verbs", "by_agent", "acts", "predicates", "pejoratives", "act_stops",
-            "connections", "denials", "negations", "conditionals", "hedges", "titles", "nominals")},
+            "connections", "denials", "negations", "conditionals", "hedges", "titles", "nominals", "given_names")},
         speech_index=PhraseIndex(cues.speech.items()),
         according_index=PhraseIndex((p, p) for p in cues.according_to),
         blame_index=PhraseIndex((form, verb) for verb in cues.blame_verbs for form in verb.forms),

@@ -210,6 +210,21 @@ def test_an_institution_keeps_a_word_that_is_also_a_title(registry):
         ("Justice Ministry", "Inmates overpowered guards during breakfast")]
 
 
+def test_she_is_not_a_man_named_by_his_first_name(registry):
+    article = ("Courts\n\nNathaniel Orrin, 41, denies robbery.\n\n"
+               "The first witness, shop assistant Janine Corrow, told the court that the robber held a knife.\n\n"
+               "“I thought he was going to kill me,” she said.\n")
+    assert claims_of(attrib.analyze_text(article, registry))[-1] == ("Janine Corrow", "I thought he was going to kill me,")
+
+
+def test_interview_answers_are_the_interviewees(registry):
+    article = ("Corinna Hallerup on the energy crisis\n\n"
+               "Corinna Hallerup was the energy minister until 2023. She spoke to The Commonweal.\n\n"
+               "Q: Whose fault is the crisis?\n\nA: The National Renewal Party's. They sold the gas.\n")
+    assert claims_of(attrib.analyze_text(article, registry)) == [
+        ("Corinna Hallerup", "The National Renewal Party's. They sold the gas.")]
+
+
 def test_the_group_is_the_body_named_just_before(registry):
     article = ("“The criminals will pay,” the minister said.\n\n"
                "The Eastern Liberation Front (ELF) denied any involvement. The group “had no knowledge of the "

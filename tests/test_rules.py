@@ -101,6 +101,8 @@ PROBLEM_CASES = {
         'tests/data/rules-cues-outlets/outlets.yaml:4:16: outlet "Basra Times": "patterns": invalid regular '
         "expression: missing ), unterminated subpattern at position 0",
         'tests/data/rules-cues-outlets/outlets.yaml:5:5: outlet is missing "name"']),
+    "given-names": (["rules-given-names"], False, [
+        'tests/data/rules-given-names/cues.yaml:3:3: "given_names" has "femal": the keys are female and male']),
     "all-at-once-sorted": (["rules-many"], False, [
         'tests/data/rules-many/cues.yaml:4:3: speech: unknown key "objet" (did you mean "object"?)',
         'tests/data/rules-many/cues.yaml:8:13: hedge "factor" must be a number from 0 to 1',
