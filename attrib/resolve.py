@@ -34,6 +34,7 @@ FUZZY_MARGIN = 4.0  # a runner-up this close makes the match ambiguous
 _PERSON_CLASSES = frozenset({"official", "people", "spokesman", "minister", "president", "premier"})
 _GENDERS = {"female": "she", "male": "he"}  # cues.yaml given_names' keys, as the pronouns they go with
 _QUALIFIERS = frozenset({"at", "of", "from", "in", "with", "for", "who", "which", "that"})
+_POST_NOMINALS = frozenset({"KC", "QC", "MP", "MEP", "Jr", "Sr", "OBE", "MBE", "CBE", "PhD"})
 _PATRONYMICS = frozenset({"bin", "ibn", "bint", "ben", "abu"})  # "son of", "father of": inside an Arabic name
 _RECENT = 40  # earlier subjects and speakers a role noun's unregistered body is looked for among
 _RECENT_SPEAKERS = 200  # earlier speakers and named parties a role noun ("the statement", "the embassy") may mean
@@ -672,6 +673,8 @@ class Resolver:
             if named is not None:
                 return named
         words = self.clean_name(text).split()
+        while len(words) > 2 and words[-1].strip(".,") in _POST_NOMINALS:
+            words = words[:-1]  # "Harriet Selwyn KC"
         run: list[str] = []
         best: list[str] = []
         nominals = self.registry.cues.nominals

@@ -217,6 +217,12 @@ def test_she_is_not_a_man_named_by_his_first_name(registry):
     assert claims_of(attrib.analyze_text(article, registry))[-1] == ("Janine Corrow", "I thought he was going to kill me,")
 
 
+def test_a_barrister_introduced_with_her_post_nominals_is_she(registry):
+    article = ("Trial\n\nUnder cross-examination by defence barrister Harriet Selwyn KC, the witness conceded the point.\n\n"
+               "Selwyn then set out the defence case. She told jurors that the watch had been planted.\n")
+    assert claims_of(attrib.analyze_text(article, registry))[-1] == ("Harriet Selwyn", "the watch had been planted")
+
+
 def test_interview_answers_are_the_interviewees(registry):
     article = ("Corinna Hallerup on the energy crisis\n\n"
                "Corinna Hallerup was the energy minister until 2023. She spoke to The Commonweal.\n\n"
