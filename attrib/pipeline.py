@@ -108,7 +108,8 @@ def analyze(article: Article, registry: Registry) -> Analysis:
                 and found.accused.text.lower().startswith(("the same ", "these ", "those ")):
             # "everything points to the same people": the party accused just before.
             accused = replace(before, method="nominal", score=0.8 * before.score, matched=found.accused.text)
-        if accuser is not None and accused.entity is not None and accuser.entity is accused.entity:
+        if accuser is not None and (accused.entity is not None and accuser.entity is accused.entity
+                                    or accused.entity is None and accuser.entity is None and accuser.name == accused.name):
             continue  # a party does not blame itself; "it" resolved to the accused is a misreading
         if accused.method == "unresolved-pronoun" or (accused.entity is None and accused.name.lower() in _PRONOUNS):
             continue  # "we hold them responsible" with no party named before: nothing to report

@@ -171,6 +171,7 @@ NOT_BLAME = [
     pytest.param("The governor's aides blamed the flooding on years of underinvestment.\n", id="blamed-the-act-on-no-one"),
     pytest.param("The airline blamed air traffic control staff shortages for the disruption.\n", id="blamed-a-cause-not-a-party"),
     pytest.param("The minister criticised the plan as too expensive.\n", id="criticism-without-for"),
+    pytest.param("Niall Mullane spoke after the match.\n\nMullane accused him of lying.\n", id="no-one-blames-himself"),
     pytest.param("Officials said the government would stop the attacks and protect the embassy.\n",
                  id="party-stopping-attacks-is-not-their-doer"),
     pytest.param("Officials said the fire was started by a faulty cable.\n", id="started-by-a-thing"),
