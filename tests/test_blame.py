@@ -144,8 +144,8 @@ BLAME_CASES += [
     pytest.param("Veloria, which often accuses others, was quick to point the finger at Saraya al-Nur through an "
                  "official quoted anonymously by news agencies.\n",
                  {("Veloria", "Saraya al-Nur")}, id="was-quick-to-point-the-finger"),
-    pytest.param("“Corbishley cut corners and my members knew it,” union official Gideon Lindgard said.\n",
-                 {("Gideon Lindgard", "Corbishley")}, id="a-named-party-cut-corners"),
+    pytest.param("“Corbishley Civil cut costs on that job, and the bridge paid for it,” engineer Ines Valcourt said.\n",
+                 {("Ines Valcourt", "Corbishley Civil")}, id="a-named-party-cut-costs"),
     pytest.param("Hala Mardini, a researcher, points the finger instead at Usbat al-Tha’r, a splinter group.\n",
                  {("Hala Mardini", "Usbat al-Tha’r")}, id="point-the-finger-instead-at"),
     pytest.param("Its spokesman, Abu Turab al-Shammakhi, has instead accused Velorian intelligence of staging it.\n",
