@@ -108,8 +108,10 @@ def analyze(article: Article, registry: Registry) -> Analysis:
                 and found.accused.text.lower().startswith(("the same ", "these ", "those ")):
             # "everything points to the same people": the party accused just before.
             accused = replace(before, method="nominal", score=0.8 * before.score, matched=found.accused.text)
-        if accuser is not None and (accused.entity is not None and accuser.entity is accused.entity
-                                    or accused.entity is None and accuser.entity is None and accuser.name == accused.name):
+        same = accused.entity is not None and accuser is not None and accuser.entity is accused.entity
+        same_unregistered = accused.entity is None and accuser is not None and accuser.entity is None \
+            and accuser.name == accused.name
+        if same or same_unregistered:
             continue  # a party does not blame itself; "it" resolved to the accused is a misreading
         if accused.method == "unresolved-pronoun" or (accused.entity is None and accused.name.lower() in _PRONOUNS):
             continue  # "we hold them responsible" with no party named before: nothing to report
@@ -134,6 +136,7 @@ def analyze(article: Article, registry: Registry) -> Analysis:
 
 
 _BREAKS_OF_NAMES = frozenset({",", ";", ":", ".", "(", "“", '"'})
+_NAME_PARTICLES = ("al", "bin", "ibn")  # lower-case words inside a name: "Saqr bin Hamdan"
 _PERSON_ROLES = frozenset({"official", "people", "spokesman", "minister", "president", "premier"})
 
 
@@ -162,7 +165,7 @@ def _introduced_people(tokens: list[Token], cues: Cues, resolver: Resolver) -> I
         if not capitalised(tokens[k + 1].text):
             continue
         end = k + 1
-        while end < n and end - k <= 4 and (capitalised(tokens[end].text) or tokens[end].lower in ("al", "bin", "ibn")):
+        while end < n and end - k <= 4 and (capitalised(tokens[end].text) or tokens[end].lower in _NAME_PARTICLES):
             end += 1
         name = resolver.person_name(" ".join(t.text for t in tokens[k + 1:end])) if end - k > 2 else None
         if name is not None:
@@ -201,7 +204,8 @@ def _name_before(tokens: list[Token], k: int) -> int | None:
     if tokens[k + 1].lower not in ("for", "of", "at", ",") or tokens[k].lower.endswith("s"):
         return None  # "Bojan Kral, the officials said": no apposition
     start = k - 2
-    while start > 0 and k - 2 - start < 6 and (capitalised(tokens[start - 1].text) or tokens[start - 1].lower in ("al", "bin", "ibn")):
+    while start > 0 and k - 2 - start < 6 and (capitalised(tokens[start - 1].text)
+                                               or tokens[start - 1].lower in _NAME_PARTICLES):
         start -= 1
     return start if k - 2 - start >= 2 else None
 
@@ -220,8 +224,10 @@ def _apposed_name(tokens: list[Token], k: int) -> int | None:
 
 
 def _name_end(tokens: list[Token], start: int) -> int:
+    """The end of the name starting at ``start``: its capitalised words and particles, at most six."""
     end = start
-    while end < len(tokens) and end - start < 6 and (capitalised(tokens[end].text) or tokens[end].lower in ("al", "bin", "ibn")):
+    while end < len(tokens) and end - start < 6 and (capitalised(tokens[end].text)
+                                                     or tokens[end].lower in _NAME_PARTICLES):
         end += 1
     return end
 
