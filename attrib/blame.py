@@ -38,6 +38,8 @@ _CLAUSE_OPENERS = frozenset({"that", ",", ";", ":", "and", "but", "because", "as
                              "therefore", "thus", "so"})
 _READY = frozenset({"quick", "swift", "fast", "first", "quicker", "rushed", "hastened", "moved", "careful"})  # "was quick to blame"
 _PASSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "be", "been", "being"})
+_NAMED_ACTS = frozenset({"aggression", "attack", "attacks", "crime", "crimes", "shelling", "bombardment", "massacre",
+                         "terrorism", "occupation", "provocation", "sabotage"})  # "the Korsian aggression"
 _TRAILING_ADVERBS = frozenset({"outright", "again", "too", "also", "instead", "squarely", "alone"})
 _QUANTITIES = frozenset({"at", "least", "about", "around", "nearly", "almost", "more", "over", "up", "to", "several",
                          "many", "dozens", "hundreds", "thousands", "two", "three", "four", "five", "six", "seven",
@@ -365,6 +367,17 @@ def _claim_blames(text: str, tokens: list[Token], sentence: Sentence, number: in
         if doer is not None:
             s, e, act = doer
             specific.append(_Found(claim.mention, _mention(text, sub, s, e), act, "claim-agent", 0.75, number, sentence))
+    # A name given to an act that names its doer: 'condemned what it called "the Korsian aggression"'.
+    naming = cues.speech.get((claim.cue or "").lower())
+    if not specific and not labels and naming is not None and naming[1] == "naming":
+        for k in range(len(sub) - 1):
+            word = sub[k].text.removesuffix("'s").removesuffix("’s")
+            if word[:1].isupper() and (k > 0 or sub[k].quoted) and sub[k + 1].lower in _NAMED_ACTS:
+                start, end = sub[k].start, sub[k].start + len(word)  # "Israel's aggression": without the "'s"
+                cue = "calls it " + _label_words(" ".join(t.text for t in sub[k:k + 2]))
+                specific.append(_Found(claim.mention, Mention(text[start:end], start, end), cue, "claim-label", 0.8,
+                                       number, sentence))
+                break
     # A named party outweighs a generic label in the same claim: "attackers ... linked to Y" blames Y.
     # A headline's "Iraqi official: perpetrators arrested" adds no accusation to the body's.
     yield from specific or ([] if headline else labels[:1])

@@ -144,6 +144,8 @@ BLAME_CASES += [
     pytest.param("Veloria, which often accuses others, was quick to point the finger at Saraya al-Nur through an "
                  "official quoted anonymously by news agencies.\n",
                  {("Veloria", "Saraya al-Nur")}, id="was-quick-to-point-the-finger"),
+    pytest.param("Iran's foreign ministry described the strike as “a blatant Israeli aggression”.\n",
+                 {("Iranian Ministry of Foreign Affairs", "Israel")}, id="naming-an-act-by-its-doer"),
     pytest.param("“Corbishley Civil cut costs on that job, and the bridge paid for it,” engineer Ines Valcourt said.\n",
                  {("Ines Valcourt", "Corbishley Civil")}, id="a-named-party-cut-costs"),
     pytest.param("Hala Mardini, a researcher, points the finger instead at Usbat al-Tha’r, a splinter group.\n",
