@@ -744,21 +744,23 @@ class Resolver:
         return Resolution(entity.name, entity, top[0].kind, 0.97 * penalty, surface)
 
     def _country_shown(self, entity: Entity, entries: list[AliasEntry], surface: str, context: Context) -> bool:
-        """"a security source" is the registry's Iraqi security officials only in an article about Iraq:
-        an alias, or a mention, without a capital names no country ("the prime minister's office"), and the
-        entity's name says which one it is about."""
+        """"a security source" or "the Joint Operations Command" is the registry's Iraqi one only in an article
+        about Iraq: the entity's name says which country it belongs to, and an alias without it names no country."""
         # The nationality in its name: "Iraqi security officials", "Office of the Iraqi Prime Minister".
         first = next((word for word in entity.name.split() if demonym(word)), "")
-        proper = any(ch.isupper() for e in entries for ch in e.surface) and any(
-            ch.isupper() for ch in surface.replace("The ", "", 1).replace("A ", "", 1))
-        if proper or not first:
-            return True
+        if not first or entity.type not in ("government", "organization"):
+            return True  # "Palestinian Islamic Jihad" is a group's own name, not a state's body
         stem = first.lower()
         for ending in ("ian", "ese", "ish", "an", "i", "n"):
             if stem.endswith(ending) and len(stem) - len(ending) >= 4:
                 stem = stem[:-len(ending)]
                 break
-        if context.occurrences(stem) > 0:
+        # An alias that says the country ("Iraqi Joint Operations Command"), or a one-word proper name ("Baghdad",
+        # "ISF"), names it anywhere; "Joint Operations Command" and "a security source" only where the article
+        # is about that country.
+        said = any(stem in e.surface.lower() or (" " not in e.surface.strip() and e.surface[:1].isupper())
+                   for e in entries) and any(ch.isupper() for ch in surface.replace("The ", "", 1).replace("A ", "", 1))
+        if said or context.occurrences(stem) > 0:
             return True
         # Or through a party the article names: "Baghdad" is the Iraqi government, Sudani Iraq's prime minister.
         entities = self.registry.entities

@@ -245,6 +245,13 @@ def test_a_long_opening_phrase_before_the_subject(registry):
     assert claims_of(attrib.analyze_text(article, registry)) == [("Ministry of Foreign Affairs", "a treacherous aggression")]
 
 
+def test_a_capitalised_alias_without_the_country_needs_the_country_too(registry):
+    elsewhere = "Embassy attack\n\nThe Joint Operations Command said three suspects had been arrested in Qal'at Sabir.\n"
+    in_iraq = "Rockets hit Iraq\n\nThe Joint Operations Command said three suspects had been arrested in Baghdad.\n"
+    assert claims_of(attrib.analyze_text(elsewhere, registry))[0][0] == "Joint Operations Command"
+    assert claims_of(attrib.analyze_text(in_iraq, registry))[0][0] == "Iraqi Joint Operations Command"
+
+
 def test_the_government_is_not_an_institution_quoted_only_later(registry):
     article = ("Drones struck the oil terminal on Monday, and the government blamed the Eastern Front.\n\n"
                "A security source said the attack came from the east.\n")
