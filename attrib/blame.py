@@ -15,6 +15,7 @@ condemned with no perpetrator named yields none.
 from __future__ import annotations
 
 import operator
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterator, Sequence
@@ -38,6 +39,7 @@ _CLAUSE_OPENERS = frozenset({"that", ",", ";", ":", "and", "but", "because", "as
                              "therefore", "thus", "so"})
 _READY = frozenset({"quick", "swift", "fast", "first", "quicker", "rushed", "hastened", "moved", "careful"})  # "was quick to blame"
 _PASSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "be", "been", "being"})
+_INNER_CAPITAL = re.compile(r"\b[a-z]+ ([A-Z][A-Za-z]+)\b")  # "by Corbishley": a capital inside a sentence
 _NAMED_ACTS = frozenset({"aggression", "attack", "attacks", "crime", "crimes", "shelling", "bombardment", "massacre",
                          "terrorism", "occupation", "provocation", "sabotage"})  # "the Korsian aggression"
 _TRAILING_ADVERBS = frozenset({"outright", "again", "too", "also", "instead", "squarely", "alone"})
@@ -84,6 +86,7 @@ def detect_blames(article: Article, segments: Segments, claims: Sequence[Claim],
     cues = registry.cues
     words = words or ArticleTokens(text, segments)
     spans = SpanIndex([(c.start, c.end) for c in claims])
+    names = _InnerNames(text)
     for sentence in segments.sentences:
         tokens = words.sentence(sentence)
         if not tokens or _question(tokens):
@@ -91,7 +94,7 @@ def detect_blames(article: Article, segments: Segments, claims: Sequence[Claim],
         inside = [(n, claims[n]) for n in spans.overlapping(sentence.start, sentence.end)]
         yield from _verb_blames(text, tokens, sentence, inside, cues, scan)
         for number, claim in inside:
-            yield from _claim_blames(text, tokens, sentence, number, claim, registry, scan)
+            yield from _claim_blames(text, tokens, sentence, number, claim, registry, scan, names)
 
 
 def _question(tokens: Sequence[Token]) -> bool:
@@ -294,7 +297,7 @@ def _passive_subject(tokens: list[Token], i: int, cues: Cues) -> tuple[int, int]
 
 
 def _claim_blames(text: str, tokens: list[Token], sentence: Sentence, number: int, claim: Claim,
-                  registry: Registry, scan) -> Iterator[_Found]:
+                  registry: Registry, scan, names: _InnerNames | None = None) -> Iterator[_Found]:
     """The claim's speaker blames the doer its content names."""
     cues = registry.cues
     # The tokens inside the claim: those starting at or after its start, up to the last ending by its end.
@@ -363,7 +366,7 @@ def _claim_blames(text: str, tokens: list[Token], sentence: Sentence, number: in
                 labels.append(_Found(claim.mention, label, cue, "claim-label", 0.85, number, sentence))
     # A party the registry does not know, opening the claim as the doer: "Ukrainian troops had fired on the plant".
     if not specific and not labels:
-        doer = _leading_doer(sub, cues)
+        doer = _leading_doer(sub, cues, names)
         if doer is not None:
             s, e, act = doer
             specific.append(_Found(claim.mention, _mention(text, sub, s, e), act, "claim-agent", 0.75, number, sentence))
@@ -383,8 +386,11 @@ def _claim_blames(text: str, tokens: list[Token], sentence: Sentence, number: in
     yield from specific or ([] if headline else labels[:1])
 
 
-def _leading_doer(tokens: Sequence[Token], cues: Cues) -> tuple[int, int, str] | None:
-    """The noun phrase opening a claim, when it names a party (a capitalised name or a force) doing an act."""
+def _leading_doer(tokens: Sequence[Token], cues: Cues,
+                  names: _InnerNames | None = None) -> tuple[int, int, str] | None:
+    """The noun phrase opening a claim, when it names a party (a capitalised name or a force) doing an act.
+    One capitalised word is a name only if the article writes it so inside a sentence too ("... by
+    Corbishley Civil" makes "Corbishley cut corners" a party's act; "Fourteen died" stays no one's)."""
     start = 1 if tokens and tokens[0].lower == "that" else 0
     k = start
     while k < len(tokens) and k - start < 6 and tokens[k].text[:1].isalnum() and tokens[k].lower not in _BE \
@@ -395,7 +401,8 @@ def _leading_doer(tokens: Sequence[Token], cues: Cues) -> tuple[int, int, str] |
         return None
     words = tokens[start:k]
     # A force ("Ukrainian troops"), or a proper name the registry lacks ("Grey Lantern was behind ...").
-    proper = all(t.text[:1].isupper() for t in words) and (len(words) >= 2 or words[0].text.isupper())
+    proper = all(t.text[:1].isupper() for t in words) and (
+        len(words) >= 2 or words[0].text.isupper() or (names is not None and words[0].text in names))
     # A capital that only opens the sentence names no one: "At least three drones hit ...".
     named = any(t.text[:1].isupper() and not (at == 0 and (t.lower in _DETERMINERS or t.lower in _QUANTITIES))
                 for at, t in enumerate(words))
@@ -403,6 +410,20 @@ def _leading_doer(tokens: Sequence[Token], cues: Cues) -> tuple[int, int, str] |
         return None
     act = _act_after(tokens, k, cues)
     return (start, k, act) if act is not None else None
+
+
+class _InnerNames:
+    """The words an article writes with a capital after a lower-case word (names, not sentence openers),
+    found in one pass over the text on first need."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._words: frozenset[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self._words is None:
+            self._words = frozenset(m.group(1) for m in _INNER_CAPITAL.finditer(self.text))
+        return word in self._words
 
 
 def _act_after(tokens: Sequence[Token], j: int, cues: Cues) -> str | None:

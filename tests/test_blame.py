@@ -144,6 +144,9 @@ BLAME_CASES += [
     pytest.param("Veloria, which often accuses others, was quick to point the finger at Saraya al-Nur through an "
                  "official quoted anonymously by news agencies.\n",
                  {("Veloria", "Saraya al-Nur")}, id="was-quick-to-point-the-finger"),
+    pytest.param("The bridge was built by Corbishley Civil in 2019.\n\n“Corbishley cut corners and my members knew "
+                 "it,” union official Gideon Lindgard said.\n",
+                 {("Gideon Lindgard", "Corbishley")}, id="one-word-name-the-article-writes-as-a-name"),
     pytest.param("Iran's foreign ministry described the strike as “a blatant Israeli aggression”.\n",
                  {("Iranian Ministry of Foreign Affairs", "Israel")}, id="naming-an-act-by-its-doer"),
     pytest.param("“Corbishley Civil cut costs on that job, and the bridge paid for it,” engineer Ines Valcourt said.\n",
@@ -176,6 +179,8 @@ NOT_BLAME = [
     pytest.param("The airline blamed air traffic control staff shortages for the disruption.\n", id="blamed-a-cause-not-a-party"),
     pytest.param("The minister criticised the plan as too expensive.\n", id="criticism-without-for"),
     pytest.param("Niall Mullane spoke after the match.\n\nMullane accused him of lying.\n", id="no-one-blames-himself"),
+    pytest.param("Storm\n\nOfficials said fourteen people were hurt. “Fourteen cut corners,” he said.\n",
+                 id="a-sentence-opening-word-is-no-name"),
     pytest.param("Officials said the government would stop the attacks and protect the embassy.\n",
                  id="party-stopping-attacks-is-not-their-doer"),
     pytest.param("Officials said the fire was started by a faulty cable.\n", id="started-by-a-thing"),
