@@ -354,7 +354,8 @@ def _claim_blames(text: str, tokens: list[Token], sentence: Sentence, number: in
             else:
                 specific.append(found)
                 accused.add(found.accused.start)
-        elif "label" in kinds and (_predicate_before(sub, s) or (_subject_position(sub, s) and _damning(sub, s, e, cues))):
+        elif "label" in kinds and (_predicate_before(sub, s) or _act_by(sub, s)
+                                   or (_subject_position(sub, s) and _damning(sub, s, e, cues))):
             label = _mention(text, sub, s, e)
             cue = "calls them " + _label_words(label.text)
             end = _name_after(sub, e + 1) if e < len(sub) and sub[e].lower == "of" else e
@@ -515,6 +516,12 @@ def _label_words(mention: str) -> str:
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]
     return " ".join(words).lower().strip("“”\"") or mention.lower()
+
+
+def _act_by(tokens: Sequence[Token], s: int) -> bool:
+    """The label is the doer of a named act: "a cowardly act by outlaw gangs", "the attack by militants"."""
+    act = tokens[s - 2].lower if s >= 2 else ""
+    return tokens[s - 1].lower == "by" and (act in _ACT_NOUNS or act in _NAMED_ACTS) if s >= 2 else False
 
 
 def _subject_position(tokens: Sequence[Token], s: int) -> bool:

@@ -147,6 +147,8 @@ BLAME_CASES += [
     pytest.param("The bridge was built by Corbishley Civil in 2019.\n\n“Corbishley cut corners and my members knew "
                  "it,” union official Gideon Lindgard said.\n",
                  {("Gideon Lindgard", "Corbishley")}, id="one-word-name-the-article-writes-as-a-name"),
+    pytest.param("Darusia's parliament speaker, Karim Shaddadi, condemned what he called “a criminal act by outlaw "
+                 "gangs”.\n", {("Karim Shaddadi", UNNAMED)}, id="an-act-by-a-label"),
     pytest.param("Iran's foreign ministry described the strike as “a blatant Israeli aggression”.\n",
                  {("Iranian Ministry of Foreign Affairs", "Israel")}, id="naming-an-act-by-its-doer"),
     pytest.param("“Corbishley Civil cut costs on that job, and the bridge paid for it,” engineer Ines Valcourt said.\n",
