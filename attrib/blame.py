@@ -37,7 +37,8 @@ _DETERMINERS = frozenset({"the", "a", "an", "these", "those", "this", "that", "s
                           "same", "its", "their"})
 _CLAUSE_OPENERS = frozenset({"that", ",", ";", ":", "and", "but", "because", "as", "while", "when", "whereas", "hence",
                              "therefore", "thus", "so"})
-_READY = frozenset({"quick", "swift", "fast", "first", "quicker", "rushed", "hastened", "moved", "careful"})  # "was quick to blame"
+# "was quick to blame": words before "to" that make the verb after it a deed, not a demand
+_READY = frozenset({"quick", "swift", "fast", "first", "quicker", "rushed", "hastened", "moved", "careful"})
 _PASSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "be", "been", "being"})
 _INNER_CAPITAL = re.compile(r"\b[a-z]+ ([A-Z][A-Za-z]+)\b")  # "by Corbishley": a capital inside a sentence
 _NAMED_ACTS = frozenset({"aggression", "attack", "attacks", "crime", "crimes", "shelling", "bombardment", "massacre",
@@ -169,7 +170,8 @@ def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: lis
             main = sentence_subject(tokens, cues)
             subject = main if main is not None and main[1] < i else subject
         joined = i > 0 and tokens[i - 1].lower == "and" or (  # "... and sharply criticised Y"
-            i > 1 and tokens[i - 2].lower == "and" and tokens[i - 1].lower.endswith("ly") and tokens[i - 1].text.islower())
+            i > 1 and tokens[i - 2].lower == "and" and tokens[i - 1].lower.endswith("ly")
+            and tokens[i - 1].text.islower())
         if subject is None and joined and not tokens[i].quoted:
             subject = sentence_subject(tokens, cues)  # "Frost has denied wrongdoing and blamed his rivals"
             subject = subject if subject is not None and subject[1] < i else None
@@ -182,7 +184,8 @@ def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: lis
                      claim_no if claim is not None and claim.start <= tokens[i].start else None, sentence)
 
 
-def _object(tokens: list[Token], j: int, verb: BlameVerb, scan, cues: Cues, end: int | None = None) -> tuple[int, int] | None:
+def _object(tokens: list[Token], j: int, verb: BlameVerb, scan, cues: Cues,
+            end: int | None = None) -> tuple[int, int] | None:
     """The accused after a blame verb, before ``end``: a registry name if one starts there, else the noun phrase."""
     n = len(tokens) if end is None else min(end, len(tokens))
     if verb.object_after:
@@ -211,7 +214,8 @@ def _object(tokens: list[Token], j: int, verb: BlameVerb, scan, cues: Cues, end:
         # "accused a protest group opposed to the plan of ...": the object runs to "of"; to the "of" before what
         # they did when the party's name has one ("accused the intelligence services of the occupation of staging").
         stops = [k for k in range(j + 1, limit) if tokens[k].lower in verb.until]
-        acting = [k for k in stops if k + 1 < n and tokens[k + 1].lower.endswith("ing") and tokens[k + 1].text.islower()]
+        acting = [k for k in stops
+                  if k + 1 < n and tokens[k + 1].lower.endswith("ing") and tokens[k + 1].text.islower()]
         stop = acting[0] if acting else (stops[0] if stops else None)
         if stop is not None and not any(t.text in (".", ";") for t in tokens[j:stop]):
             limit = stop
@@ -251,7 +255,8 @@ def _object(tokens: list[Token], j: int, verb: BlameVerb, scan, cues: Cues, end:
     k = j
     if verb.then:
         # "held the Republic of Tiraz fully responsible": the object runs to the word that completes the verb.
-        k = next((k for k in range(j, min(n, j + 10)) if tokens[k].lower in verb.then or tokens[k].text in _CLAUSE_ENDS), n)
+        k = next((k for k in range(j, min(n, j + 10))
+                  if tokens[k].lower in verb.then or tokens[k].text in _CLAUSE_ENDS), n)
         if k >= n or tokens[k].lower not in verb.then:
             return None
         while k > j + 1 and tokens[k - 1].lower.endswith("ly"):
@@ -285,7 +290,8 @@ def _party_like(words: Sequence[Token], cues: Cues) -> bool:
     head = words[core - 1].lower if core else ""
     if head.endswith("s") and cues.nominals.get(head[:-1]) == "office":
         head = head[:-1]  # "foreign intelligence services"
-    return ((head in cues.nominals and cues.nominals[head] != "document") or head in _FORCES or head in cues.pejoratives or head in _OBJECT_PRONOUNS
+    return ((head in cues.nominals and cues.nominals[head] != "document") or head in _FORCES
+            or head in cues.pejoratives or head in _OBJECT_PRONOUNS
             or head.endswith(("ers", "ists", "ants", "ents")))
 
 
