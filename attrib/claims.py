@@ -26,7 +26,7 @@ from operator import attrgetter
 from typing import Iterator, Sequence
 
 from .model import Article, Claim, Mention, Quote, Segments, Sentence
-from .names import capitalised, demonym
+from .names import NAME_PARTICLES, capitalised, demonym
 from .rules import Cues
 from .segment import SpanIndex
 from .tokens import ArticleTokens, Token, tokenize
@@ -221,7 +221,7 @@ def _interviewee(text: str, segments: Segments, by_paragraph: dict[int, list[Sen
         s, e = subject
         while s < e and not _capitalised(tokens[s]):
             s += 1
-        if e - s < 2 or not all(_capitalised(t) or t.lower in ("al", "bin", "ibn") for t in tokens[s:e]):
+        if e - s < 2 or not all(_capitalised(t) or t.lower in NAME_PARTICLES for t in tokens[s:e]):
             return None
         return Mention(text[tokens[s].start:tokens[e - 1].end], tokens[s].start, tokens[e - 1].end)
     return None
@@ -1236,8 +1236,9 @@ def _according(tokens: list[Token], i: int, length: int, found: list[_Attributio
 
 
 def _for_opinion(tokens: list[Token], cues: Cues) -> _Attribution | None:
-    """"For Tarek Boustani, a security analyst who has followed the factions, the question misses the point":
-    a named person's view, the sentence after the name and its description."""
+    """A named person's view that no speech verb reports: "For Tarek Boustani, a security analyst who has
+    followed the factions, the question misses the point" (the sentence after the name and its description),
+    and "In his view the faction fired the rockets" (the person just named)."""
     n = len(tokens)
     if n < 6 or cues.speech_index.occurs_in(tokens):
         return None  # a sentence with a cue of its own is read by it
@@ -1250,9 +1251,7 @@ def _for_opinion(tokens: list[Token], cues: Cues) -> _Attribution | None:
         return None
     if tokens[0].lower != "for" or not _capitalised(tokens[1]):
         return None
-    end = 1
-    while end < n and end <= 5 and (_capitalised(tokens[end]) or tokens[end].lower in ("al", "bin", "ibn")):
-        end += 1
+    end = name_end(tokens, 1, 5)
     if end - 1 < 2 or end >= n or tokens[end].text != ",":
         return None  # "For Iraq, ...", "For its part, ...": no one's view
     start = end + 1
@@ -1267,6 +1266,15 @@ def _for_opinion(tokens: list[Token], cues: Cues) -> _Attribution | None:
             and not any(t.lower.endswith("s") and t.text.islower() for t in tokens[start + 1:stop]):
         return None
     return _Attribution(0, 1, "for", "clause", (1, end), (start, stop), "for-opinion")
+
+
+def name_end(tokens: Sequence[Token], start: int, most: int = 6) -> int:
+    """The end of the name starting at ``start``: its capitalised words and particles, at most ``most``."""
+    end = start
+    while end < len(tokens) and end - start < most and (_capitalised(tokens[end])
+                                                        or tokens[end].lower in NAME_PARTICLES):
+        end += 1
+    return end
 
 
 def _issuer(tokens: list[Token], start: int, end: int) -> tuple[int, int]:

@@ -28,8 +28,8 @@ CLAIM_RULES = {
     "neighbour-quote": 0.88,
     "lead-in": 0.9,
     "continued-quote": 0.9,
-    "for-opinion": 0.85,
-    "interview-answer": 0.9,  # "A: ..." after "Q: ...": the interviewee's, unquoted  # "For Tarek Boustani, ..., the question misses the point": a view, less often a report
+    "for-opinion": 0.85,  # "For Tarek Boustani, ..., the question misses the point": a view, less often a report
+    "interview-answer": 0.9,  # "A: ..." after "Q: ...": the interviewee's, unquoted
     "headline-colon": 0.75,
     "headline-trailing": 0.7,
 }

@@ -83,3 +83,7 @@ def demonym(word: str) -> bool:
     """A capitalised word shaped like a nationality: "Velorian", "Venezuelan", "Burmese", "Polish"."""
     return len(word) >= 5 and word[:1].isupper() and word[1:].islower() and word.endswith(
         ("ian", "ean", "ese", "ish", "an", "i"))
+
+
+# Lower-case words inside a name: "Saqr bin Hamdan al-Ghufaili", "Nouri al Maliki".
+NAME_PARTICLES = frozenset({"al", "bin", "ibn"})

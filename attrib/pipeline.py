@@ -10,14 +10,14 @@ from datetime import date as Date
 from typing import IO, Any, Iterable, Iterator
 
 from .blame import detect_blames
-from .claims import extract_claims, sentence_subject
+from .claims import extract_claims, name_end, sentence_subject
 from .compiled import mypyc_attr
 from .confidence import blame_confidence, claim_confidence, hedge_factor
 from .errors import message
 from .load import Source, iter_sources, parse_article
 from .model import Analysis, Article, Blame, Claim, Mention, Resolution, Sentence, Unresolved
-from .resolve import Context, Resolver, defined_acronyms
-from .names import capitalised, word_parts
+from .resolve import PERSON_CLASSES, Context, Resolver, defined_acronyms
+from .names import NAME_PARTICLES, capitalised
 from .rules import Cues, Registry
 from .segment import SpanIndex, segment
 from .tokens import ArticleTokens, Token
@@ -61,7 +61,7 @@ def analyze(article: Article, registry: Registry) -> Analysis:
         if claim.mention is not None and " " in claim.mention.text:
             name = resolver.person_name(claim.mention.text)
             if name is not None:
-                context.people.setdefault(word_parts(name)[-1], name)
+                context.know_person(name)
     covered = SpanIndex([(q.start, q.end) for q in segments.quotes] + [(c.start, c.end) for c in found_claims])
     context.prominent = [(pos, entity) for pos, entity in context.named if not covered.covers(pos)]
     context.text = text.lower()
@@ -69,10 +69,10 @@ def analyze(article: Article, registry: Registry) -> Analysis:
     for sentence in segments.sentences:
         tokens = words.sentence(sentence)
         for position, role, name in _introduced_people(tokens, cues, resolver):
-            context.people.setdefault(word_parts(name)[-1], name)
+            context.know_person(name)
             context.introduced.append((position, role, name))
         for name in _apposed_people(tokens, resolver):
-            context.people.setdefault(word_parts(name)[-1], name)
+            context.know_person(name)
         context.bodies.update(_apposed_bodies(tokens, cues))
         subject = sentence_subject(tokens, cues)
         if subject is not None:
@@ -136,8 +136,6 @@ def analyze(article: Article, registry: Registry) -> Analysis:
 
 
 _BREAKS_OF_NAMES = frozenset({",", ";", ":", ".", "(", "“", '"'})
-_NAME_PARTICLES = ("al", "bin", "ibn")  # lower-case words inside a name: "Saqr bin Hamdan"
-_PERSON_ROLES = frozenset({"official", "people", "spokesman", "minister", "president", "premier"})
 
 
 def _introduced_people(tokens: list[Token], cues: Cues, resolver: Resolver) -> Iterator[tuple[int, str, str]]:
@@ -146,7 +144,7 @@ def _introduced_people(tokens: list[Token], cues: Cues, resolver: Resolver) -> I
     nominals = cues.nominals
     n = len(tokens)
     for k in compress(range(n - 2), map(nominals.__contains__, map(_lower, tokens))):
-        if nominals[tokens[k].lower] not in _PERSON_ROLES:
+        if nominals[tokens[k].lower] not in PERSON_CLASSES:
             continue
         named = _name_before(tokens, k)
         if named is not None:
@@ -158,15 +156,13 @@ def _introduced_people(tokens: list[Token], cues: Cues, resolver: Resolver) -> I
         comma = _apposed_name(tokens, k)
         if comma is not None:
             # "the official spokesman of the Nahrabadi Armed Forces, Brigadier General Khalid al-Mansouri,"
-            name = resolver.person_name(" ".join(t.text for t in tokens[comma + 1:_name_end(tokens, comma + 1)]))
+            name = resolver.person_name(" ".join(t.text for t in tokens[comma + 1:name_end(tokens, comma + 1)]))
             if name is not None:
                 yield tokens[k].start, tokens[k].lower, name
             continue
         if not capitalised(tokens[k + 1].text):
             continue
-        end = k + 1
-        while end < n and end - k <= 4 and (capitalised(tokens[end].text) or tokens[end].lower in _NAME_PARTICLES):
-            end += 1
+        end = name_end(tokens, k + 1, 4)
         name = resolver.person_name(" ".join(t.text for t in tokens[k + 1:end])) if end - k > 2 else None
         if name is not None:
             yield tokens[k].start, tokens[k].lower, name
@@ -177,7 +173,7 @@ def _apposed_people(tokens: list[Token], resolver: Resolver) -> Iterator[str]:
     lets a later "Ilundain" be Mateo Ilundain."""
     for k in range(1, len(tokens) - 3):
         if tokens[k - 1].text == "," and capitalised(tokens[k].text) and not tokens[k].quoted:
-            end = _name_end(tokens, k)
+            end = name_end(tokens, k)
             if 2 <= end - k <= 3 and end < len(tokens) and tokens[end].text == ",":
                 name = resolver.person_name(" ".join(t.text for t in tokens[k:end]))
                 if name is not None:
@@ -205,7 +201,7 @@ def _name_before(tokens: list[Token], k: int) -> int | None:
         return None  # "Bojan Kral, the officials said": no apposition
     start = k - 2
     while start > 0 and k - 2 - start < 6 and (capitalised(tokens[start - 1].text)
-                                               or tokens[start - 1].lower in _NAME_PARTICLES):
+                                               or tokens[start - 1].lower in NAME_PARTICLES):
         start -= 1
     return start if k - 2 - start >= 2 else None
 
@@ -219,17 +215,8 @@ def _apposed_name(tokens: list[Token], k: int) -> int | None:
     if comma is None or tokens[comma].text != "," or not all(capitalised(t.text) or t.lower in ("the", "of", "and")
                                                            for t in tokens[k + 2:comma]):
         return None
-    end = _name_end(tokens, comma + 1)
+    end = name_end(tokens, comma + 1)
     return comma if end - comma > 2 and end < len(tokens) and tokens[end].text == "," else None
-
-
-def _name_end(tokens: list[Token], start: int) -> int:
-    """The end of the name starting at ``start``: its capitalised words and particles, at most six."""
-    end = start
-    while end < len(tokens) and end - start < 6 and (capitalised(tokens[end].text)
-                                                     or tokens[end].lower in _NAME_PARTICLES):
-        end += 1
-    return end
 
 
 def _headline_speakers(claims: list[Claim], registry: Registry) -> list[Claim]:

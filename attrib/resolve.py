@@ -31,7 +31,8 @@ from .tokens import Token, tokenize
 
 FUZZY_CUTOFF = 88.0  # on transliteration skeletons
 FUZZY_MARGIN = 4.0  # a runner-up this close makes the match ambiguous
-_PERSON_CLASSES = frozenset({"official", "people", "spokesman", "minister", "president", "premier"})
+# The classes of cues.yaml nominals that name people, not bodies: "official", "spokesman", ...
+PERSON_CLASSES = frozenset({"official", "people", "spokesman", "minister", "president", "premier"})
 _GENDERS = {"female": "she", "male": "he"}  # cues.yaml given_names' keys, as the pronouns they go with
 _QUALIFIERS = frozenset({"at", "of", "from", "in", "with", "for", "who", "which", "that"})
 _POST_NOMINALS = frozenset({"KC", "QC", "MP", "MEP", "Jr", "Sr", "OBE", "MBE", "CBE", "PhD"})
@@ -207,6 +208,10 @@ class Context:
         cut = bisect.bisect_left(self.introduced, position, key=_position)  # introduced in text order
         before = next((name for _, word, name in reversed(self.introduced[max(0, cut - 200):cut]) if word == role), None)
         return before or next((name for _, word, name in self.introduced[cut:cut + 200] if word == role), None)
+
+    def know_person(self, name: str) -> None:
+        """An unregistered person's full name, for a later bare surname: "Mira Castell" ... "Castell"."""
+        self.people.setdefault(word_parts(name)[-1], name)
 
     def learn_surname(self, resolution: Resolution, mention: str) -> None:
         if resolution.entity is not None and resolution.method in ("alias", "fuzzy", "name", "surname"):
@@ -465,7 +470,7 @@ class Resolver:
         words = mention.lower().split()
         cut = next((k for k, w in enumerate(words) if k > 0 and w in _QUALIFIERS), len(words))
         head = words[cut - 1] if cut else ""
-        return head == "one" or self.registry.cues.nominals.get(head) in _PERSON_CLASSES
+        return head == "one" or self.registry.cues.nominals.get(head) in PERSON_CLASSES
 
     def _institution_name(self, name: str) -> bool:
         """"Ashbury Town", "Northline Rail", "Port Varden Police", "Ministry of Foreign Affairs": capitalised
@@ -991,9 +996,9 @@ class Resolver:
         subjects_end = bisect.bisect_left(context.subjects, position, key=_position)  # subjects come in text order
         recent_entries = (context.subjects[max(0, subjects_end - _RECENT):subjects_end]
                           + context.speakers_before(position, _RECENT))
-        named = [(p, res.name) for p, res, _ in recent_entries
-                 if res.entity is None and res.method not in ("ambiguous", "unresolved-pronoun")]
-        for _, name in sorted(named, reverse=True):
+        named = sorted(((p, res.name) for p, res, _ in recent_entries
+                        if res.entity is None and res.method not in ("ambiguous", "unresolved-pronoun")), reverse=True)
+        for _, name in named:
             parts = name_key(name).split()
             # The head noun must be one of the words: "the team" is no name for "Rival team managers".
             head = parts[parts.index("of") - 1] if "of" in parts[1:] else parts[-1]
@@ -1003,8 +1008,8 @@ class Resolver:
         if len(words) == 1 and words <= _BODY_NOUNS:
             # "The ELF ... denied any involvement. The group said ...": the body named just before.
             start = context.sentence_start(position)
-            recent = [name for p, name in sorted(named, reverse=True)
-                      if context.sentence_start(p) >= context.sentence_start(max(0, start - 1))]
+            previous = context.sentence_start(max(0, start - 1))
+            recent = [name for p, name in named if context.sentence_start(p) >= previous]
             if recent and name_key(recent[0]) and self._institution_name(recent[0]):
                 return recent[0]
         return None

@@ -708,6 +708,21 @@ def _index(entities: dict[str, Entity], shared: dict[str, set[str]],
 # -------------------------------------------------------------------------- cues
 
 
+def _read_classes(file: _File, node: yaml.Node, key: str, into: dict[str, str], shape: str,
+                  classes: tuple[str, ...] = ()) -> None:
+    """A mapping of class: [words] (nominals, given_names) into ``into``, word (lower case) -> class;
+    ``classes``, when given, are the only classes allowed."""
+    if not isinstance(node, yaml.MappingNode):
+        file.problem(node, shape)
+        return
+    for name, value in node.value:
+        if classes and name.value not in classes:
+            file.problem(name, f'"{key}" has "{name.value}": the keys are {" and ".join(classes)}')
+            continue
+        for word, _ in file.strings(value, f"{key}.{name.value}"):
+            into[word.lower()] = name.value
+
+
 def _read_cues(file: _File, node: yaml.Node, acc: dict) -> None:
     fields = file.mapping(node, "cues", CUE_KEYS)
     if fields is None:
@@ -728,24 +743,11 @@ def _read_cues(file: _File, node: yaml.Node, acc: dict) -> None:
     if "hedges" in fields:
         _read_hedges(file, fields["hedges"][1], acc["hedges"])
     if "nominals" in fields:
-        nominals = fields["nominals"][1]
-        if isinstance(nominals, yaml.MappingNode):
-            for key, value in nominals.value:
-                for word, _ in file.strings(value, f"nominals.{key.value}"):
-                    acc["nominals"][word.lower()] = key.value
-        else:
-            file.problem(nominals, '"nominals" must be a mapping of class: [words]')
+        _read_classes(file, fields["nominals"][1], "nominals", acc["nominals"],
+                      '"nominals" must be a mapping of class: [words]')
     if "given_names" in fields:
-        given = fields["given_names"][1]
-        if isinstance(given, yaml.MappingNode):
-            for key, value in given.value:
-                if key.value not in ("female", "male"):
-                    file.problem(key, f'"given_names" has "{key.value}": the keys are female and male')
-                    continue
-                for word, _ in file.strings(value, f"given_names.{key.value}"):
-                    acc["given_names"][word.lower()] = key.value
-        else:
-            file.problem(given, '"given_names" must be a mapping of female: [names] and male: [names]')
+        _read_classes(file, fields["given_names"][1], "given_names", acc["given_names"],
+                      '"given_names" must be a mapping of female: [names] and male: [names]', ("female", "male"))
     if "blame" in fields:
         _read_blame(file, fields["blame"][1], acc)
 
