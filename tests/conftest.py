@@ -95,5 +95,10 @@ def claims_of(analysis: attrib.Analysis) -> list[tuple[str | None, str]]:
     return [(c.speaker.name if c.speaker else None, text[c.start:c.end]) for c in analysis.claims]
 
 
+def speakers_of(analysis: attrib.Analysis) -> list[str | None]:
+    """The speakers of an analysis's claims, in order."""
+    return [speaker for speaker, _ in claims_of(analysis)]
+
+
 def blames_of(analysis: attrib.Analysis) -> set[tuple[str | None, str | None]]:
     return {(b.accuser.name if b.accuser else None, b.accused.name if b.accused else None) for b in analysis.blames}
