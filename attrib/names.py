@@ -85,5 +85,14 @@ def demonym(word: str) -> bool:
         ("ian", "ean", "ese", "ish", "an", "i"))
 
 
+def nationality_stem(word: str) -> str:
+    """What a nationality and its country's name share, in lower case: "Iraqi" -> "iraq", "Lebanese" -> "leban"."""
+    stem = word.lower()
+    for ending in ("ian", "ese", "ish", "an", "i", "n"):
+        if stem.endswith(ending) and len(stem) - len(ending) >= 4:
+            return stem[:-len(ending)]
+    return stem
+
+
 # Lower-case words inside a name: "Saqr bin Hamdan al-Ghufaili", "Nouri al Maliki".
 NAME_PARTICLES = frozenset({"al", "bin", "ibn"})

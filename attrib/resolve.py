@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 from .compiled import mypyc_attr
 from .errors import Problem
 from .model import Entity, Mention, Resolution, Role
-from .names import capitalised, demonym, key_of_parts, name_key, word_parts
+from .names import capitalised, demonym, key_of_parts, name_key, nationality_stem, word_parts
 from .rules import AliasEntry, AliasSite, Registry
 from .tokens import Token, tokenize
 
@@ -755,11 +755,7 @@ class Resolver:
         first = next((word for word in entity.name.split() if demonym(word)), "")
         if not first or entity.type not in ("government", "organization"):
             return True  # "Palestinian Islamic Jihad" is a group's own name, not a state's body
-        stem = first.lower()
-        for ending in ("ian", "ese", "ish", "an", "i", "n"):
-            if stem.endswith(ending) and len(stem) - len(ending) >= 4:
-                stem = stem[:-len(ending)]
-                break
+        stem = nationality_stem(first)
         # An alias that says the country ("Iraqi Joint Operations Command"), or a one-word proper name ("Baghdad",
         # "ISF"), names it anywhere; "Joint Operations Command" and "a security source" only where the article
         # is about that country.
