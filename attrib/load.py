@@ -49,7 +49,7 @@ _DATELINE = re.compile(
     r"|[A-Z]{3,}(?:[ ,]+[A-Za-z0-9.]+){0,4}\s*(?:\([^()\n]{1,40}\))?\s*[—–-]{1,2}\s+)"  # "BAGHDAD, Dec 20 (Reuters) - "
 )
 # "• Opposition says ...": a list item's mark; "13:10 — " or "09:12 GMT - ": a live page's time stamp.
-_BULLET = re.compile(r"(?:[•·▪*-]|\d{1,2}[:.]\d\d(?:\s?(?:[AaPp]\.?[Mm]\.?|GMT|UTC|local time))?\s*[—–-])[ \t]+(?=\S)")
+_ENTRY_MARK = re.compile(r"(?:[•·▪*-]|\d{1,2}[:.]\d\d(?:\s?(?:[AaPp]\.?[Mm]\.?|GMT|UTC|local time))?\s*[—–-])[ \t]+(?=\S)")
 _LINK_HEADER = re.compile(r"\s*(read more|read also|also read|related|more on this|see also|recommended|more stories)\b",
                           re.IGNORECASE)
 _HEADING = re.compile(r"#{1,6}[ \t]+")
@@ -734,5 +734,5 @@ def _prefix_length(line: str, outlets: Outlets) -> int:
                 if line.startswith(marker):
                     rest = line[len(marker):]
                     return len(marker) + len(rest) - len(rest.lstrip(" :/—–-"))
-    m = _DATELINE.match(line) or _BULLET.match(line)
+    m = _DATELINE.match(line) or _ENTRY_MARK.match(line)
     return m.end() if m else 0
