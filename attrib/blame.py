@@ -41,6 +41,7 @@ _CLAUSE_OPENERS = frozenset({"that", ",", ";", ":", "and", "but", "because", "as
 _READY = frozenset({"quick", "swift", "fast", "first", "quicker", "rushed", "hastened", "moved", "careful"})
 _PASSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "be", "been", "being"})
 _INNER_CAPITAL = re.compile(r"\b[a-z]+ ([A-Z][A-Za-z]+)\b")  # "by Corbishley": a capital inside a sentence
+_FAULT_PREDICATES = frozenset({"responsible", "culpable", "to blame", "behind"})
 _NAMED_ACTS = frozenset({"aggression", "attack", "attacks", "crime", "crimes", "shelling", "bombardment", "massacre",
                          "terrorism", "occupation", "provocation", "sabotage"})  # "the Korsian aggression"
 _TRAILING_ADVERBS = frozenset({"outright", "again", "too", "also", "instead", "squarely", "alone"})
@@ -154,7 +155,7 @@ def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: lis
                 yield _Found(_mention(text, tokens, after + 1, accuser_end), accused_mention,
                              verb.lemma, "blame-passive", verb.strength, claim_no, sentence)
             continue
-        obj = _object(tokens, after, verb, scan, cues)
+        obj = _object(tokens, after, verb, scan, cues, phrase=length > 1)
         if obj is None:
             continue
         subject = source_before(tokens, verb_start, cues)
@@ -185,17 +186,20 @@ def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: lis
 
 
 def _object(tokens: list[Token], j: int, verb: BlameVerb, scan, cues: Cues,
-            end: int | None = None) -> tuple[int, int] | None:
-    """The accused after a blame verb, before ``end``: a registry name if one starts there, else the noun phrase."""
+            end: int | None = None, phrase: bool = False) -> tuple[int, int] | None:
+    """The accused after a blame verb, before ``end``: a registry name if one starts there, else the noun phrase.
+    ``phrase``: the verb is several words ("laid the blame"), which its preposition may follow at once."""
     n = len(tokens) if end is None else min(end, len(tokens))
     if verb.object_after:
         # "linked the attackers to Y": the accused follows the preposition, after an object.
         k = j
         while k < n and k - j < 10 and tokens[k].lower not in verb.object_after:
             k += 1
-        if k >= n or k == j or tokens[k].lower not in verb.object_after:
+        if k >= n or (k == j and not phrase) or tokens[k].lower not in verb.object_after:
             return None  # "factions linked with Iran": an adjective, not a verb
         j = k + 1
+        if j < n and tokens[j].lower == "of":
+            j += 1  # "laid the blame at the feet of Y"
     while j < n and tokens[j].text in ("“", '"', "‘"):
         j += 1
     if verb.or_after:
@@ -252,6 +256,9 @@ def _object(tokens: list[Token], j: int, verb: BlameVerb, scan, cues: Cues,
         agent_end = _agent_after(tokens, by + 1, cues)
         if agent_end > by + 1:
             return by + 1, agent_end
+    named = _named_as(tokens, j, n)
+    if named is not None:
+        return named  # "attributed the intrusion to a group they track as Copper Vole": the name
     k = j
     if verb.then:
         # "held the Republic of Tiraz fully responsible": the object runs to the word that completes the verb.
@@ -276,6 +283,24 @@ def _object(tokens: list[Token], j: int, verb: BlameVerb, scan, cues: Cues,
     if tokens[k - 1].lower in _ACT_NOUNS:
         return None  # the act itself, not a party: "condemned the attack"
     return (j, k) if _party_like(tokens[j:k], cues) else None
+
+
+_NAMING_AS = frozenset({"known", "track", "tracks", "tracked", "designated", "identified", "described"})
+_NAMING = frozenset({"dubbed", "called", "calling", "named", "nicknamed"})
+
+
+def _named_as(tokens: Sequence[Token], j: int, n: int) -> tuple[int, int] | None:
+    """The name a party goes by, after a few words describing it: "a group known as Grey Lantern", "a crew
+    researchers have dubbed Copper Vole"; None when the words do not name one."""
+    for k in range(j + 1, min(n - 1, j + 8)):
+        word = tokens[k].lower
+        if tokens[k].text in _CLAUSE_ENDS:
+            return None
+        naming = word in _NAMING or (word == "as" and tokens[k - 1].lower in _NAMING_AS)
+        if naming and tokens[k + 1].text[:1].isupper():
+            end = _name_after(tokens, k + 1, n)
+            return (k + 1, end) if end > k + 1 else None
+    return None
 
 
 def _party_like(words: Sequence[Token], cues: Cues) -> bool:
@@ -413,10 +438,22 @@ def _leading_doer(tokens: Sequence[Token], cues: Cues,
     # A capital that only opens the sentence names no one: "At least three drones hit ...".
     named = any(t.text[:1].isupper() and not (at == 0 and (t.lower in _DETERMINERS or t.lower in _QUANTITIES))
                 for at, t in enumerate(words))
-    if not ((named and words[-1].lower in _FORCES) or proper):
-        return None
-    act = _act_after(tokens, k, cues)
-    return (start, k, act) if act is not None else None
+    if (named and words[-1].lower in _FORCES) or proper:
+        act = _act_after(tokens, k, cues)
+        return (start, k, act) if act is not None else None
+    # A body or people named by their role, held to be at fault: "the utility was responsible for the
+    # blackout", "management is to blame"; what they did is too loose a test for such words.
+    head = words[-1].lower
+    if len(words) <= 3 and head in cues.nominals and cues.nominals[head] != "document" \
+            and all(t.text.islower() for t in words[1:]):
+        act = _act_after(tokens, k, cues)
+        if act not in _FAULT_PREDICATES:
+            return None
+        at = next(m for m in range(k, len(tokens)) if tokens[m].lower == act.split()[-1])
+        if at + 2 < len(tokens) and tokens[at + 1].lower == "for" and tokens[at + 2].lower.endswith("ing"):
+            return None  # "the council is responsible for maintaining the bridge": a duty, not a fault
+        return start, k, act
+    return None
 
 
 class _InnerNames:

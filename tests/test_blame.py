@@ -161,6 +161,24 @@ BLAME_CASES += [
                  {("Adil al-Rubaie", UNNAMED)}, id="careful-to-blame"),
     pytest.param("The ministry firmly denied the report and sharply criticised the army for the delay.\n",
                  {("ministry", "army")}, id="and-an-adverb-before-the-blame-verb"),
+    pytest.param("Ms Harlow laid the blame squarely at the feet of the regulator.\n",
+                 {("Harlow", "regulator")}, id="laid-the-blame-at-the-feet-of"),
+    pytest.param("The mayor put the blame on the water company.\n",
+                 {("mayor", "water company")}, id="put-the-blame-on"),
+    pytest.param("The governor lashed out at the utility over the outage.\n",
+                 {("governor", "utility")}, id="lashed-out-at-y-over"),
+    pytest.param("The minister came down heavily on the previous government for the power crisis.\n",
+                 {("minister", "previous government")}, id="came-down-heavily-on-y-for"),
+    pytest.param("Researchers attributed the intrusion to a group they track as Copper Vole.\n",
+                 {("Researchers", "Copper Vole")}, id="attributed-to-a-group-known-by-a-name"),
+    pytest.param("Food safety inspectors traced the outbreak to a supplier in Dunmore.\n",
+                 {("Food safety inspectors", "supplier")}, id="traced-the-outbreak-to-a-party"),
+    pytest.param("Investigators said the attack bears the hallmarks of the Red Scorpions.\n",
+                 {("Investigators", "Red Scorpions")}, id="bears-the-hallmarks-of"),
+    pytest.param("The senator said the utility was responsible for the blackout.\n",
+                 {("senator", "utility")}, id="a-body-named-by-its-role-was-responsible"),
+    pytest.param("“Management is to blame for this strike,” the union said.\n",
+                 {("union", "Management")}, id="role-noun-is-to-blame"),
 ]
 
 NOT_BLAME = [
@@ -191,6 +209,12 @@ NOT_BLAME = [
                  id="held-by-is-not-held-responsible"),
     pytest.param("At least three explosive-laden drones hit the terminal, according to the oil company.\n",
                  id="weapons-after-a-capitalised-quantity-are-no-party"),
+    pytest.param("The company attributed the decline to weaker demand.\n", id="attributed-to-a-cause-not-a-party"),
+    pytest.param("The newspaper printed remarks attributed to the minister.\n", id="words-attributed-to-a-speaker"),
+    pytest.param("The senator said the council is responsible for maintaining the bridge.\n",
+                 id="responsible-for-a-duty-is-no-fault"),
+    pytest.param("The mayor said the drivers were not to blame.\n", id="role-noun-not-to-blame"),
+    pytest.param("The minister criticised the plan over its cost.\n", id="criticism-of-a-plan-over-its-cost"),
 ]
 
 
