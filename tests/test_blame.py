@@ -179,6 +179,8 @@ BLAME_CASES += [
                  {("senator", "utility")}, id="a-body-named-by-its-role-was-responsible"),
     pytest.param("“Management is to blame for this strike,” the union said.\n",
                  {("union", "Management")}, id="role-noun-is-to-blame"),
+    pytest.param("“The blame lies squarely with the contractor,” the engineer said.\n",
+                 {("engineer", "contractor")}, id="the-blame-lies-with"),
 ]
 
 NOT_BLAME = [
