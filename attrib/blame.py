@@ -249,10 +249,14 @@ def _object(tokens: list[Token], j: int, verb: BlameVerb, scan, cues: Cues,
     # condemned act ("condemned the shelling by the Korsian occupation forces").
     by = next((k for k in range(j + 1, min(n, j + 8)) if tokens[k].lower == "by" or tokens[k].text in _CLAUSE_ENDS), n)
     act = by < n and by > j and tokens[by - 1].lower in _ACT_NOUNS
+    # "condemned the heinous crime perpetrated by Y": the act, then the words that say who did it.
+    done = next((m for m in (by - 1, by - 2) if m > j and (hit := cues.by_agent_index.match(tokens, m)) is not None
+                 and m + hit[0] == by), by) if by < n else by
+    act = act or done < by
     # One noun phrase up to "by" ("years of underfunding"), not a party and then more ("Y through an official
     # quoted by news agencies").
     if (not verb.then or act) and by < n and tokens[by].lower == "by" and not any(
-            t.lower in _OBJECT_STOPS and t.lower != "of" or t.lower.endswith("ed") for t in tokens[j:by]):
+            t.lower in _OBJECT_STOPS and t.lower != "of" or t.lower.endswith("ed") for t in tokens[j:done]):
         agent_end = _agent_after(tokens, by + 1, cues)
         if agent_end > by + 1:
             return by + 1, agent_end
@@ -447,7 +451,7 @@ def _leading_doer(tokens: Sequence[Token], cues: Cues,
     if len(words) <= 3 and head in cues.nominals and cues.nominals[head] != "document" \
             and all(t.text.islower() for t in words[1:]):
         act = _act_after(tokens, k, cues)
-        if act not in _FAULT_PREDICATES:
+        if act is None or not (act in _FAULT_PREDICATES or act.endswith("responsibility")):
             return None
         at = next(m for m in range(k, len(tokens)) if tokens[m].lower == act.split()[-1])
         if at + 2 < len(tokens) and tokens[at + 1].lower == "for" and tokens[at + 2].lower.endswith("ing"):

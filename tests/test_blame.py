@@ -181,6 +181,13 @@ BLAME_CASES += [
                  {("union", "Management")}, id="role-noun-is-to-blame"),
     pytest.param("“The blame lies squarely with the contractor,” the engineer said.\n",
                  {("engineer", "contractor")}, id="the-blame-lies-with"),
+    pytest.param("The Foreign Ministry strongly condemned the heinous crime perpetrated by the so-called Valdor "
+                 "Liberation Army.\n", {("Foreign Ministry", "Valdor Liberation Army")},
+                 id="condemned-an-act-perpetrated-by-y"),
+    pytest.param("The spokesman affirmed that the regime bears full responsibility for the consequences.\n",
+                 {("spokesman", "regime")}, id="y-bears-full-responsibility"),
+    pytest.param("Army officials said Gurdhari troops violated the ceasefire overnight.\n",
+                 {("Army officials", "Gurdhari troops")}, id="a-force-violated-the-ceasefire"),
 ]
 
 NOT_BLAME = [
