@@ -44,7 +44,8 @@ _INNER_CAPITAL = re.compile(r"\b[a-z]+ ([A-Z][A-Za-z]+)\b")  # "by Corbishley": 
 _FAULT_PREDICATES = frozenset({"responsible", "culpable", "to blame", "behind"})
 _NAMED_ACTS = frozenset({"aggression", "attack", "attacks", "crime", "crimes", "shelling", "bombardment", "massacre",
                          "terrorism", "occupation", "provocation", "sabotage"})  # "the Korsian aggression"
-_TRAILING_ADVERBS = frozenset({"outright", "again", "too", "also", "instead", "squarely", "alone"})
+_TRAILING_ADVERBS = frozenset({"outright", "again", "too", "also", "instead", "squarely", "alone", "itself", "themselves",
+                               "himself", "herself"})
 _QUANTITIES = frozenset({"at", "least", "about", "around", "nearly", "almost", "more", "over", "up", "to", "several",
                          "many", "dozens", "hundreds", "thousands", "two", "three", "four", "five", "six", "seven",
                          "eight", "nine", "ten", "both", "most", "armed", "unidentified"})
@@ -192,8 +193,8 @@ def _object(tokens: list[Token], j: int, verb: BlameVerb, scan, cues: Cues,
     n = len(tokens) if end is None else min(end, len(tokens))
     if verb.object_after:
         # "linked the attackers to Y": the accused follows the preposition, after an object.
-        k = j
-        while k < n and k - j < 10 and tokens[k].lower not in verb.object_after:
+        k = j  # within the clause: "pinned the blame for a blackout that cut power to ... on Y"
+        while k < n and k - j < 20 and tokens[k].lower not in verb.object_after and tokens[k].text not in _CLAUSE_ENDS:
             k += 1
         if k >= n or (k == j and not phrase) or tokens[k].lower not in verb.object_after:
             return None  # "factions linked with Iran": an adjective, not a verb
@@ -372,6 +373,11 @@ def _claim_blames(text: str, tokens: list[Token], sentence: Sentence, number: in
             if end > k + length:
                 specific.append(_Found(claim.mention, _mention(text, sub, k + length, end), phrase,
                                        "claim-connection", 0.8, number, sentence))
+    for s, e, cue in _faults(sub, cues):
+        party = _mention(text, sub, s, e)
+        if party.text.endswith(("'s", "’s")):
+            party = Mention(party.text[:-2], party.start, party.end - 2)
+        specific.append(_Found(claim.mention, party, cue, "claim-fault", 0.85, number, sentence))
     # Parties named in the content: the doers of an act, or called by a label for perpetrators.
     headline = claim.kind == "headline"
     accused = {f.accused.start for f in specific}  # where a party is accused already
@@ -420,6 +426,47 @@ def _claim_blames(text: str, tokens: list[Token], sentence: Sentence, number: in
     # A named party outweighs a generic label in the same claim: "attackers ... linked to Y" blames Y.
     # A headline's "Iraqi official: perpetrators arrested" adds no accusation to the body's.
     yield from specific or ([] if headline else labels[:1])
+
+
+_RESTING = frozenset({"rests", "rest", "rested", "lies", "lie", "lay"})
+_FAULT_NOUNS = frozenset({"blame", "responsibility", "fault", "accountability", "culpability"})
+
+
+def _faults(tokens: Sequence[Token], cues: Cues) -> Iterator[tuple[int, int, str]]:
+    """Parties a claim puts the fault on by a noun, as (start, end, cue): "Northway's negligence caused this",
+    "the council's failure", "Responsibility for this rests with the regulators"."""
+    lowers = [t.lower for t in tokens]
+    if cues.failings.isdisjoint(lowers) and _RESTING.isdisjoint(lowers):
+        return
+    for k in range(len(tokens) - 1):
+        word = lowers[k]
+        if word in _RESTING and any(w in _FAULT_NOUNS for w in lowers[max(0, k - 6):k]):
+            w = k + 1
+            while w < len(tokens) and lowers[w].endswith("ly") and tokens[w].text.islower():
+                w += 1  # "lies squarely with"
+            if w + 1 < len(tokens) and lowers[w] == "with" and not _negated(tokens, k, cues):
+                end = _agent_after(tokens, w + 1, cues)
+                if end > w + 1:
+                    yield w + 1, end, f"{word} with"
+                    # "... with the regulators as much as with the company": both
+                    more = end
+                    while more < len(tokens) and more - end < 4 and lowers[more] in ("as", "much", "well", "and"):
+                        more += 1
+                    if more > end and more + 1 < len(tokens) and lowers[more] == "with":
+                        also = _agent_after(tokens, more + 1, cues)
+                        if also > more + 1:
+                            yield more + 1, also, f"{word} with"
+        elif word.endswith(("'s", "’s")) and lowers[k + 1] in cues.failings and not _negated(tokens, k, cues):
+            owner = word[:-2]
+            start = k
+            if tokens[k].text[:1].isupper():
+                while start > 0 and k - start < 5 and tokens[start - 1].text[:1].isupper():
+                    start -= 1  # "Bright Arc's failures"
+            elif owner in cues.nominals or owner in _FORCES:
+                start = k - 1 if k > 0 and lowers[k - 1] in _DETERMINERS else k  # "the council's failure"
+            else:
+                continue
+            yield start, k + 1, lowers[k + 1]
 
 
 def _leading_doer(tokens: Sequence[Token], cues: Cues,

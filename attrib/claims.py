@@ -1012,6 +1012,11 @@ def _before_relative(tokens: list[Token], end: int) -> tuple[int, int] | None:
     return start, who
 
 
+def _party_and_state(word: str) -> bool:
+    """A US legislator's party and state: "Sen. Ray Okafor, D-Tamarack, said"."""
+    return len(word) > 3 and word[0] in "DRI" and word[1] == "-" and word[2].isupper()
+
+
 def _before_apposition(tokens: list[Token], comma: int, cues: Cues, depth: int = 0) -> tuple[int, int] | None:
     """The source of "A, B, said": B when B is a name ("Its spokesman, Jonah Petrakis, said"),
     else A, B describing it ("Yehia Rasool, spokesman of ..., said", "officials, who spoke anonymously, said",
@@ -1029,13 +1034,14 @@ def _before_apposition(tokens: list[Token], comma: int, cues: Cues, depth: int =
     inner = (opening + 1, comma)
     first = tokens[inner[0]]
     words = tokens[inner[0]:inner[1]]
-    if all(_capitalised(t) or t.lower in ("al", "bin", "ibn", "abu", "de", "van", "von") for t in words):
+    described = len(words) == 1 and (first.text.isdigit() or _party_and_state(first.text))
+    if not described and all(_capitalised(t) or t.lower in ("al", "bin", "ibn", "abu", "de", "van", "von") for t in words):
         # "Its spokesman, Jonah Petrakis, said": the name between the commas is the source.
         named = _valid_source(tokens, *inner, cues)
         if named is not None and _names_someone(tokens, comma):
             return named
     elif not (first.lower.endswith(("ing", "ed")) or first.lower in _RELATIVES or first.text[:1].islower()
-              or any(t.text[:1].islower() for t in words) or (len(words) == 1 and first.text.isdigit())):  # an age
+              or any(t.text[:1].islower() for t in words) or described):  # an age, "D-Ohio"
         return None
     before = opening
     if before > 2 and tokens[before - 1].text == ")":

@@ -60,7 +60,7 @@ ROLE_KEYS = ("title", "aliases", "office", "from", "to", "multiple")
 CUE_KEYS = ("speech", "according_to", "participle_links", "blame", "denial", "negation",
             "conditionals", "hedges", "titles", "nominals", "given_names")
 SPEECH_KEYS = ("clause", "report", "object", "naming", "addressee", "request")
-BLAME_KEYS = ("verbs", "by_agent", "acts", "predicates", "pejoratives", "act_stops", "connections")
+BLAME_KEYS = ("verbs", "by_agent", "acts", "predicates", "pejoratives", "act_stops", "connections", "failings")
 BLAME_VERB_KEYS = ("forms", "then", "until", "object_after", "or_after", "strength")
 OUTLET_FILE_KEYS = ("outlets", "credits", "boilerplate", "bylines")
 OUTLET_KEYS = ("name", "markers", "patterns")
@@ -146,6 +146,7 @@ class Cues:
     pejoratives: frozenset[str] = frozenset()
     act_stops: frozenset[str] = frozenset()
     connections: tuple[str, ...] = ()
+    failings: frozenset[str] = frozenset()  # "Northway's negligence": a party's fault by a noun
     denials: dict[str, str] = field(default_factory=dict)
     negations: tuple[str, ...] = ()
     conditionals: tuple[str, ...] = ()
@@ -787,7 +788,7 @@ def _read_blame(file: _File, node: yaml.Node, acc: dict) -> None:
     fields = file.mapping(node, "blame", BLAME_KEYS)
     if fields is None:
         return
-    for key in ("by_agent", "acts", "predicates", "pejoratives", "act_stops", "connections"):
+    for key in ("by_agent", "acts", "predicates", "pejoratives", "act_stops", "connections", "failings"):
         if key in fields:
             acc[key].extend(v.lower() for v, _ in file.strings(fields[key][1], f"blame.{key}"))
     if "verbs" not in fields:
@@ -891,7 +892,8 @@ def _load_rules(dirs: Iterable[str | os.PathLike[str]] | None, *, defaults: bool
     drafts: dict[str, _EntityDraft] = {}
     cue_acc: dict = {"speech": {}, "according_to": [], "participle_links": [], "negation": [], "conditionals": [],
                      "titles": [], "denial": {}, "hedges": [], "nominals": {}, "given_names": {}, "blame_verbs": [], "by_agent": [],
-                     "acts": [], "predicates": [], "pejoratives": [], "act_stops": [], "connections": []}
+                     "acts": [], "predicates": [], "pejoratives": [], "act_stops": [], "connections": [],
+                     "failings": []}
     outlet_acc: dict = {"outlets": [], "credits": [], "boilerplate": [], "bylines": []}
     directories = rules_dirs(dirs, defaults=defaults)
     sources = []
@@ -954,6 +956,7 @@ def _cues(cue_acc: dict) -> Cues:
         pejoratives=frozenset(cue_acc["pejoratives"]),
         act_stops=frozenset(cue_acc["act_stops"]),
         connections=tuple(dict.fromkeys(cue_acc["connections"])),
+        failings=frozenset(cue_acc["failings"]),
         denials=cue_acc["denial"],
         negations=tuple(dict.fromkeys(w.lower() for w in cue_acc["negation"])),
         conditionals=tuple(dict.fromkeys(w.lower() for w in cue_acc["conditionals"])),
@@ -965,7 +968,7 @@ def _cues(cue_acc: dict) -> Cues:
     return Cues(
         **{f: getattr(cues, f) for f in (
             "speech", "according_to", "participle_links", "blame_verbs", "by_agent", "acts", "predicates", "pejoratives", "act_stops",
-            "connections", "denials", "negations", "conditionals", "hedges", "titles", "nominals", "given_names")},
+            "connections", "failings", "denials", "negations", "conditionals", "hedges", "titles", "nominals", "given_names")},
         speech_index=PhraseIndex(cues.speech.items()),
         according_index=PhraseIndex((p, p) for p in cues.according_to),
         blame_index=PhraseIndex((form, verb) for verb in cues.blame_verbs for form in verb.forms),
