@@ -182,8 +182,30 @@ def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: lis
             accuser = claim.mention
         if accuser is None:
             continue
-        yield _Found(accuser, _mention(text, tokens, *obj), verb.lemma, "blame-verb", verb.strength,
-                     claim_no if claim is not None and claim.start <= tokens[i].start else None, sentence)
+        objects = [_named_in_apposition(tokens, obj)]
+        if obj[1] + 1 < len(tokens) and tokens[obj[1]].lower == "and" and not verb.object_after:
+            also = _object(tokens, obj[1] + 1, verb, scan, cues)  # "blamed both Greenmont and the chain"
+            # not "blamed the gangs and a rights group accused the authorities of ...": another clause
+            if also is not None and not any(t.text.islower() and t.lower.endswith("ed") or t.lower in _BE
+                                            or cues.blame_index.match(tokens, k) or cues.speech_index.match(tokens, k)
+                                            for k, t in enumerate(tokens[also[0]:also[1]], also[0])):
+                objects.append(_named_in_apposition(tokens, also))
+        for s, e in objects:
+            yield _Found(accuser, _mention(text, tokens, s, e), verb.lemma, "blame-verb", verb.strength,
+                         claim_no if claim is not None and claim.start <= tokens[i].start else None, sentence)
+
+
+def _named_in_apposition(tokens: list[Token], party: tuple[int, int]) -> tuple[int, int]:
+    """The name a description of the accused is followed by, between commas: "faulted the railroad's track
+    contractor, Stellwood Track Services, saying ..." accuses Stellwood Track Services."""
+    s, e = party
+    if e + 1 >= len(tokens) or tokens[e].text != "," or all(t.text[:1].isupper() for t in tokens[s:e]):
+        return party
+    end = _name_after(tokens, e + 1)
+    if end > e + 1 and (end == len(tokens) or tokens[end].text in _CLAUSE_ENDS) \
+            and tokens[e + 1].lower not in _DETERMINERS:
+        return e + 1, end
+    return party
 
 
 def _object(tokens: list[Token], j: int, verb: BlameVerb, scan, cues: Cues,
@@ -201,7 +223,7 @@ def _object(tokens: list[Token], j: int, verb: BlameVerb, scan, cues: Cues,
         j = k + 1
         if j < n and tokens[j].lower == "of":
             j += 1  # "laid the blame at the feet of Y"
-    while j < n and tokens[j].text in ("“", '"', "‘"):
+    while j < n and (tokens[j].text in ("“", '"', "‘") or tokens[j].lower in ("both", "either")):
         j += 1
     if verb.or_after:
         # "blamed the flooding on Y": an act, then the accused; "blamed Iran on Tuesday for ..." is not one.
