@@ -182,6 +182,9 @@ def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: lis
             accuser = claim.mention
         if accuser is None:
             continue
+        if obj[1] - obj[0] == 1 and tokens[obj[0]].lower in ("it", "them") and verb_start > 2 \
+                and tokens[verb_start - 1].text == ",":
+            obj = _object_before(tokens, verb_start - 1, cues) or obj
         objects = [_named_in_apposition(tokens, obj)]
         if obj[1] + 1 < len(tokens) and tokens[obj[1]].lower == "and" and not verb.object_after:
             also = _object(tokens, obj[1] + 1, verb, scan, cues)  # "blamed both Greenmont and the chain"
@@ -193,6 +196,18 @@ def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: lis
         for s, e in objects:
             yield _Found(accuser, _mention(text, tokens, s, e), verb.lemma, "blame-verb", verb.strength,
                          claim_no if claim is not None and claim.start <= tokens[i].start else None, sentence)
+
+
+def _object_before(tokens: list[Token], comma: int, cues: Cues) -> tuple[int, int] | None:
+    """The party a verb before the comma acts on, which "it" after the comma points back to: "lambasted the
+    provincial government, holding it responsible for ..."; None when no such party ends there."""
+    k = comma
+    while k > 0 and comma - k < 8 and not (tokens[k - 1].text.islower() and tokens[k - 1].lower.endswith("ed")) \
+            and tokens[k - 1].text not in _CLAUSE_ENDS and tokens[k - 1].lower not in _OBJECT_STOPS:
+        k -= 1
+    if k == comma or k == 0 or not tokens[k - 1].lower.endswith("ed") or tokens[k].lower not in _DETERMINERS:
+        return None
+    return (k, comma) if _party_like(tokens[k:comma], cues) else None
 
 
 def _named_in_apposition(tokens: list[Token], party: tuple[int, int]) -> tuple[int, int]:
@@ -289,10 +304,17 @@ def _object(tokens: list[Token], j: int, verb: BlameVerb, scan, cues: Cues,
     k = j
     if verb.then:
         # "held the Republic of Tiraz fully responsible": the object runs to the word that completes the verb.
-        k = next((k for k in range(j, min(n, j + 10))
-                  if tokens[k].lower in verb.then or tokens[k].text in _CLAUSE_ENDS), n)
+        while k < min(n, j + 12) and tokens[k].lower not in verb.then:
+            if tokens[k].text == "(" and k + 2 < n and tokens[k + 2].text == ")":
+                k += 3  # "the opposition People's Justice Front (PJF) for ...": the acronym is part of it
+                continue
+            if tokens[k].text in _CLAUSE_ENDS:
+                return None
+            k += 1
         if k >= n or tokens[k].lower not in verb.then:
             return None
+        if k - j > 3 and tokens[k - 1].text == ")":
+            k -= 3
         while k > j + 1 and tokens[k - 1].lower.endswith("ly"):
             k -= 1  # "fully", "directly", "solely"
     while not verb.then and k < n and k - j < 10:

@@ -697,6 +697,10 @@ class Resolver:
             run = []
         if len(best) < 2 or name_key(" ".join(best)) in self.aliases or words[-1] != best[-1]:
             return None  # a name must end the mention: "Northern Alliance fighters" is not a person
+        body = max((k for k in range(len(best) - 2) if best[k].lower() in _ORGANISATION_WORDS
+                    or nominals.get(best[k].lower()) == "office"), default=None)
+        if body is not None:
+            best = best[body + 1:]  # "(Leader in the) Ghazirat Assembly Rana Bhattar": the person after the body
         if self._institution_name(" ".join(best)):
             return None  # "The Arab Republic (of Haddar)", "Northline Rail"
         if len(words) > len(best) and words[-len(best) - 1].lower() in _PLACE_PREPOSITIONS:

@@ -460,3 +460,9 @@ def test_a_registered_surname_used_as_a_first_name_is_not_that_person(registry):
     article = "Basra police spokesman Hussein Falah said the road was closed.\n"
     [(speaker, _)] = claims_of(attrib.analyze_text(article, registry))
     assert speaker == "Hussein Falah"
+
+
+def test_a_person_named_after_the_body_they_lead_is_that_person(registry):
+    article = ("PJF Parliamentary Leader in the Ghazirat Assembly Rana Zulqarnain Bhattar said the government "
+               "had failed.\n\nSen. Ray Okafor, D-Tamarack, said the commission never checked.\n")
+    assert speakers_of(attrib.analyze_text(article, registry)) == ["Rana Zulqarnain Bhattar", "Ray Okafor"]
