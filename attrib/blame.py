@@ -28,7 +28,7 @@ from .tokens import ArticleTokens, Token
 
 _OBJECT_STOPS = frozenset({"of", "for", "over", "after", "in", "on", "at", "with", "by", "that", "which", "who",
                            "as", "since", "because", "during", "amid", "following", "and", "to", "from", "through",
-                           "via", "without", "despite"})
+                           "via", "without", "despite", "against"})
 _AGENT_TYPES = frozenset({"group", "label", "government", "person"})
 _WINDOW = 7  # words between a party and its act
 _ACT_NOUNS = frozenset({"attack", "attacks", "bombing", "bombings", "strike", "strikes", "crime", "crimes", "incident",
@@ -118,6 +118,8 @@ def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: lis
                 verb_start -= 1
         elif i > 0 and tokens[i - 1].lower in _DEMANDS:
             continue  # "urged leaders to hold those responsible", "must hold them accountable": a demand
+        elif i > 0 and tokens[i - 1].lower in ("the", "a", "any", "no", "some", "of", "its", "their"):
+            continue  # "should share the blame": a noun
         after = i + length
         spans = spans or SpanIndex([(c.start, c.end) for _, c in inside])
         claim_no, claim = _claim_at(inside, spans, tokens[i].start)
@@ -171,7 +173,7 @@ def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: lis
             # "Baraka, a spokesman for the group, went further, accusing Y": the sentence's subject accuses.
             main = sentence_subject(tokens, cues)
             subject = main if main is not None and main[1] < i else subject
-        joined = i > 0 and tokens[i - 1].lower == "and" or (  # "... and sharply criticised Y"
+        joined = i > 0 and tokens[i - 1].lower in ("and", "but") or (  # "... and sharply criticised Y"
             i > 1 and tokens[i - 2].lower == "and" and tokens[i - 1].lower.endswith("ly")
             and tokens[i - 1].text.islower())
         if subject is None and joined and not tokens[i].quoted:

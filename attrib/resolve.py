@@ -572,7 +572,8 @@ class Resolver:
             chosen = self._choose(entries, context, text)
             # A title in lower case the article gave to someone of its own is theirs, whatever the registry's
             # holders: "the spokesman" after "the spokesman of the Armed Forces, Brigadier Khalid al-Mansouri".
-            if chosen is not None and (chosen.entity is None or (chosen.method == "role" and text == text.lower())):
+            # ("The spokesman" opening a sentence is as lower-case as the title gets.)
+            if chosen is not None and (chosen.entity is None or (chosen.method == "role" and text[1:] == text[1:].lower())):
                 # "the chairman" after "chairman Victor Stallard": the article's own holder of the role.
                 own = _introduced_holder(key, position, context, text)
                 if own is not None:
@@ -1067,8 +1068,9 @@ class Resolver:
         lower = 0
         while lower < len(words) and words[lower][:1].islower():
             lower += 1
-        if 0 < lower and len(words) - lower >= 2 and all(capitalised(w) or w in ("of", "for", "and", "al")
-                                                         for w in words[lower:]):
+        acronym = len(words) - lower == 1 and sum(ch.isupper() for ch in words[-1]) >= 2  # "banned LeQ"
+        if 0 < lower and (len(words) - lower >= 2 or acronym) and all(capitalised(w) or w in ("of", "for", "and", "al")
+                                                                     for w in words[lower:]):
             words = words[lower:]
         changed = True
         while changed and len(words) > 1:

@@ -206,6 +206,9 @@ BLAME_CASES += [
                  {("Rana Bhattar", "provincial government")}, id="holding-it-responsible-points-back-to-the-object"),
     pytest.param("Sen. Ray Okafor, D-Tamarack, laid the blame at the feet of the commission itself.\n",
                  {("Ray Okafor", "commission")}, id="senator-with-party-and-state"),
+    pytest.param("Hon. Bamidele Osagie said both governments should share the blame but held the Okunmade "
+                 "administration chiefly responsible for the disaster.\n",
+                 {("Bamidele Osagie", "Okunmade administration")}, id="but-held-y-responsible"),
     pytest.param("Army officials said Gurdhari troops violated the ceasefire overnight.\n",
                  {("Army officials", "Gurdhari troops")}, id="a-force-violated-the-ceasefire"),
 ]
@@ -321,3 +324,8 @@ def test_dev_article_hedged_blame_is_less_sure_than_plain_blame(registry):
     hedged = blame_with("003_6c7952bdb5b4e857.txt", "indications are the attacks were initiated by Iran-aligned militias")
     plain = blame_with("004_7d391434757df658.txt", "U.S. officials blame Iran-backed militia")
     assert hedged < plain
+
+
+def test_a_description_before_an_acronym_is_no_part_of_the_accused_name(registry):
+    analysis = attrib.analyze_text("Police blamed the banned LeQ for the attack on the market.\n", registry)
+    assert [b.accused.name for b in analysis.blames] == ["LeQ"]

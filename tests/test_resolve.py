@@ -466,3 +466,15 @@ def test_a_person_named_after_the_body_they_lead_is_that_person(registry):
     article = ("PJF Parliamentary Leader in the Ghazirat Assembly Rana Zulqarnain Bhattar said the government "
                "had failed.\n\nSen. Ray Okafor, D-Tamarack, said the commission never checked.\n")
     assert speakers_of(attrib.analyze_text(article, registry)) == ["Rana Zulqarnain Bhattar", "Ray Okafor"]
+
+
+def test_the_spokesman_opening_a_sentence_is_the_article_s_own(registry):
+    # The registry's spokesman of the armed forces (named at the end) does not take over "The spokesman".
+    article = ("Darband, May 14 (VNNA) - The spokesman of the Ministry of Foreign Affairs, Dr. Kamal Eddin Sharafi, "
+               "affirmed that the drone had taken off from the zone.\n\n"
+               "The spokesman rejected the allegations, describing them as “fabricated pretexts”.\n\n"
+               "In the same context, the General Command of the Army and Armed Forces said in a statement that the "
+               "air defence units had shot down a second drone, affirming that the armed forces are ready.\n")
+    analysis = attrib.analyze_text(article, registry, date=date(2026, 5, 14))
+    assert speakers_of(analysis)[:2] == ["Kamal Eddin Sharafi", "Kamal Eddin Sharafi"]
+    assert analysis.claims[0].mention.text == "Dr. Kamal Eddin Sharafi"  # the dateline is no part of it
