@@ -1021,8 +1021,11 @@ def _before_apposition(tokens: list[Token], comma: int, cues: Cues, depth: int =
     """The source of "A, B, said": B when B is a name ("Its spokesman, Jonah Petrakis, said"),
     else A, B describing it ("Yehia Rasool, spokesman of ..., said", "officials, who spoke anonymously, said",
     and "Brenda Mallory, 67, who has lived on the lane for 40 years, said": two of them)."""
-    opening = comma - 1
-    while opening >= 0 and comma - opening <= 16:
+    close = comma
+    if comma >= 4 and tokens[comma - 1].text == ")" and tokens[comma - 3].text == "(":
+        close = comma - 3  # "the Inter-Services Information Directorate (ISID), alleged": without the acronym
+    opening = close - 1
+    while opening >= 0 and close - opening <= 16:
         tok = tokens[opening]
         if tok.text == ",":
             break
@@ -1031,7 +1034,7 @@ def _before_apposition(tokens: list[Token], comma: int, cues: Cues, depth: int =
         opening -= 1
     if opening < 0 or tokens[opening].text != ",":
         return None  # "..., in Baghdad, said": no source before the comma
-    inner = (opening + 1, comma)
+    inner = (opening + 1, close)
     first = tokens[inner[0]]
     words = tokens[inner[0]:inner[1]]
     described = len(words) == 1 and (first.text.isdigit() or _party_and_state(first.text))
@@ -1052,7 +1055,11 @@ def _before_apposition(tokens: list[Token], comma: int, cues: Cues, depth: int =
     found = _valid_source(tokens, *segment, cues) if segment is not None else None
     if found is None and depth == 0 and (segment is None or (segment[0] > 0 and tokens[segment[0] - 1].text == ",")):
         # A second apposition before this one: the age of "Brenda Mallory, 67, who has lived ...".
-        return _before_apposition(tokens, opening, cues, depth + 1)
+        found = _before_apposition(tokens, opening, cues, depth + 1)
+    if found is None and len(words) >= 3 and first.lower == "the" and all(_capitalised(t) or t.lower in ("of", "for", "and")
+                                                                          for t in words[1:]):
+        # "the military's media wing, the Inter-Services Information Directorate (ISID), alleged": the name.
+        found = _valid_source(tokens, *inner, cues)
     return found
 
 

@@ -209,6 +209,11 @@ BLAME_CASES += [
     pytest.param("Hon. Bamidele Osagie said both governments should share the blame but held the Okunmade "
                  "administration chiefly responsible for the disaster.\n",
                  {("Bamidele Osagie", "Okunmade administration")}, id="but-held-y-responsible"),
+    pytest.param("The Kolistani Foreign Office lodged a strong protest over what it called “ceasefire violations by "
+                 "Dhanvar forces”.\n", {("Kolistani Foreign Office", "Dhanvar forces")}, id="violations-by-y"),
+    pytest.param("The military’s media wing, the Inter-Services Information Directorate (ISID), alleged that Dhanvar "
+                 "troops had “initiated unprovoked firing” in the sector.\n",
+                 {("military’s media wing", "Dhanvar troops")}, id="source-in-apposition-with-an-acronym"),
     pytest.param("Army officials said Gurdhari troops violated the ceasefire overnight.\n",
                  {("Army officials", "Gurdhari troops")}, id="a-force-violated-the-ceasefire"),
 ]
