@@ -244,14 +244,24 @@ def _object(tokens: list[Token], j: int, verb: BlameVerb, scan, cues: Cues,
         j += 1
     if verb.or_after:
         # "blamed the flooding on Y": an act, then the accused; "blamed Iran on Tuesday for ..." is not one.
-        k = next((k for k in range(j + 1, min(n, j + 7)) if tokens[k].lower in verb.or_after
-                  or tokens[k].lower in verb.until or tokens[k].text in _CLAUSE_ENDS), n)
+        # "blamed the outages that have hit homes across the country for three weeks on Y": the act may be
+        # long, and "for" a duration inside it.
+        k = next((k for k in range(j + 1, min(n, j + 20)) if tokens[k].lower in verb.or_after
+                  or (tokens[k].lower in verb.until and not _duration(tokens, k + 1))
+                  or tokens[k].text in _CLAUSE_ENDS), n)
         if k + 1 < n and tokens[k].lower in verb.or_after and tokens[k + 1].lower not in _WEEKDAYS \
                 and not scan(tokens[j:k]):  # "blamed Iran on state TV for ...": Iran is the object
             found = _object(tokens, k + 1, _PLAIN, scan, cues)
             # The words before "on" are the act; the party after it must be one ("on years of neglect" is none).
             if found is not None and _party_like(tokens[found[0]:found[1]], cues):
                 return found
+            # "on agreements signed by the previous administration": the party that made the cause
+            by = next((m for m in range(k + 2, min(n, k + 10)) if tokens[m].lower == "by"
+                       or tokens[m].text in _CLAUSE_ENDS), n)
+            if by < n and tokens[by].lower == "by" and tokens[by - 1].lower.endswith("ed"):
+                agent_end = _agent_after(tokens, by + 1, cues)
+                if agent_end > by + 1:
+                    return by + 1, agent_end
             return None
     limit = next((k for k in range(j + 1, min(n, j + 14)) if tokens[k].text in _CLAUSE_ENDS), min(n, j + 14))
     if verb.until:
@@ -338,6 +348,17 @@ def _object(tokens: list[Token], j: int, verb: BlameVerb, scan, cues: Cues,
 
 _NAMING_AS = frozenset({"known", "track", "tracks", "tracked", "designated", "identified", "described"})
 _NAMING = frozenset({"dubbed", "called", "calling", "named", "nicknamed"})
+
+
+_NUMBER_WORDS = frozenset({"a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                           "several", "many", "the", "months", "years", "weeks", "days", "hours", "decades"})
+
+
+def _duration(tokens: Sequence[Token], k: int) -> bool:
+    """A span of time starts at ``k``: "for three weeks", "for 10 days", "for months"."""
+    return k < len(tokens) and (tokens[k].lower[:1].isdigit() or tokens[k].lower in _NUMBER_WORDS) and any(
+        t.lower in ("months", "years", "weeks", "days", "hours", "decades", "month", "year", "week", "day", "hour")
+        for t in tokens[k:k + 3])
 
 
 def _named_as(tokens: Sequence[Token], j: int, n: int) -> tuple[int, int] | None:

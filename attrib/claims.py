@@ -1191,7 +1191,8 @@ def sentence_subject(tokens: list[Token], cues: Cues) -> tuple[int, int] | None:
         # ... and so do they after a nationality or an owner: "Velorian security officials", "Veloria's foreign ministry".
         owner = k == start + 1 and (demonym(tokens[start].text) or (_capitalised(tokens[start]) and tokens[start].lower.endswith("'s")))
         if ahead is not None and (tokens[start].lower in ("the", "a", "an") or owner) \
-                and all(t.text.isalpha() and t.text.islower() for t in tokens[k:ahead]):
+                and all(t.text.isalpha() and t.text.islower() for t in tokens[k:ahead]) \
+                and not any(cues.speech_index.match(tokens, m) for m in range(k, ahead)):  # "the Minority said the Minister"
             k = ahead + 1
             continue
         break

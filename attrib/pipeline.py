@@ -100,7 +100,7 @@ def analyze(article: Article, registry: Registry) -> Analysis:
             accuser = claims[found.claim].speaker
         else:
             accuser = resolver.resolve(found.accuser, context) if found.accuser else None
-        accused = resolver.object_pronoun(found.accused, context) or resolver.specific(
+        accused = resolver.object_pronoun(found.accused, context, accuser) or resolver.specific(
             resolver.resolve(found.accused, context), found.accused, context,
             text[max(0, found.accused.start - 20):found.accused.start])
         before = blames[-1].accused if blames else None

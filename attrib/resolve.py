@@ -403,7 +403,7 @@ class Resolver:
                     return Resolution(other.name, other, "nominal", 0.7, mention.text, (entity.id,))
         return resolution
 
-    def _pronoun(self, word: str, position: int, context: Context, surface: str) -> Resolution:
+    def _pronoun(self, word: str, position: int, context: Context, surface: str, skip: str | None = None) -> Resolution:
         def person(res: Resolution, mention: str) -> bool:
             if res.entity is not None:
                 return res.entity.type == "person"
@@ -413,6 +413,9 @@ class Resolver:
                            for c in res.candidates)
             if res.name in context.bodies:
                 return False
+            if mention[:4].lower() == "the " and " " not in res.name \
+                    and self.registry.cues.nominals.get(res.name.lower()) not in PERSON_CLASSES:
+                return False  # "the Minority", "the Assembly": one capitalised word after "the" names a body
             return (looks_like_person(res.name) and not self._institution_name(res.name)) or self._people_noun(mention)
 
         if word in _PERSON_PRONOUNS:
@@ -429,7 +432,7 @@ class Resolver:
         # among the last few sentences is the first that fits among all (and a miss changes nothing).
         for since in context.sentence_windows(position):
             for pos, res, mention in reversed(self._antecedents(position, context, since)):
-                if res.method == "unresolved-pronoun" or not want(res, mention):
+                if res.method == "unresolved-pronoun" or not want(res, mention) or res.name == skip:
                     continue
                 if sex and context.gender.get(res.name, sex) != sex:
                     continue  # "she" is not the man "he" referred to
@@ -497,11 +500,15 @@ class Resolver:
         candidates.sort(key=lambda c: (context.sentence_start(c[0]), c[0] in subjects, c[0]))
         return candidates
 
-    def object_pronoun(self, mention: Mention, context: Context) -> Resolution | None:
-        """"We hold them responsible": an accused pronoun is the party last named before it."""
+    def object_pronoun(self, mention: Mention, context: Context, accuser: Resolution | None = None) -> Resolution | None:
+        """"We hold them responsible": an accused pronoun is the party last named before it; "accused him of
+        ..." the person last named other than the accuser."""
         word = mention.text.lower()
         if word not in _PLURAL_PRONOUNS | _THING_PRONOUNS | _PERSON_PRONOUNS:
             return None
+        if word in ("him", "her"):
+            found = self._pronoun(word, mention.start, context, mention.text, accuser.name if accuser else None)
+            return found if found.method != "unresolved-pronoun" else None
         kinds = ("person",) if word in _PERSON_PRONOUNS else ("organization", "government", "group", "label")
         entity = context.last_named(mention.start, kinds)
         if entity is not None:
@@ -638,6 +645,11 @@ class Resolver:
         if best is not None and not people and best[1] < len(tokens) and capitalised(tokens[best[1]].text) \
                 and not tokens[best[1]].text.isupper() and name_key(tokens[best[1]].text) not in self._title_keys:
             names = ()  # "the National Cyber Defence Agency" is not the newspaper "The National"
+        if best is not None and not people and best[1] - best[0] == 1 and best[0] > 0 \
+                and capitalised(tokens[best[0] - 1].text) and tokens[best[0] - 1].lower not in ("the", "a", "an") \
+                and name_key(tokens[best[0] - 1].text) not in self._title_keys \
+                and name_key(tokens[best[0] - 1].text) not in self.aliases and not demonym(tokens[best[0] - 1].text):
+            names = ()  # "Lomara People's Congress" is not the registry's (US) "Congress"
         qualified = best is not None and best[1] < len(tokens) and tokens[best[1]].text[:1].isalpha() \
             and tokens[best[1]].lower not in _AFTER_TITLE
         return _Reading(tuple(tokens), names, bool(people), self.person_name(text) if not people else None,

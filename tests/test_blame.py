@@ -214,6 +214,14 @@ BLAME_CASES += [
     pytest.param("The military’s media wing, the Inter-Services Information Directorate (ISID), alleged that Dhanvar "
                  "troops had “initiated unprovoked firing” in the sector.\n",
                  {("Inter-Services Information Directorate", "Dhanvar troops")}, id="source-in-apposition-with-an-acronym"),
+    pytest.param("The minister has blamed the power cuts that have hit homes across the country for three weeks on "
+                 "contracts signed by the previous Lomara People's Congress administration.\n",
+                 {("minister", "Lomara People's Congress")}, id="blamed-a-long-act-on-what-y-signed"),
+    pytest.param("Yaw Boateng said he blamed part of the shortfall on vandals who damaged the pipeline.\n",
+                 {("Yaw Boateng", "vandals")}, id="blamed-on-vandals"),
+    pytest.param("The Energy Minister, Kwame Atobrah, said the contracts were bad.\n\nIn a statement, the Minority "
+                 "said the Minister had run out of excuses and accused him of mismanaging the sector.\n",
+                 {("Minority", "Kwame Atobrah")}, id="accused-him-an-unregistered-person-named-before"),
     pytest.param("Army officials said Gurdhari troops violated the ceasefire overnight.\n",
                  {("Army officials", "Gurdhari troops")}, id="a-force-violated-the-ceasefire"),
 ]
