@@ -41,7 +41,7 @@ _CLAUSE_OPENERS = frozenset({"that", ",", ";", ":", "and", "but", "because", "as
 _READY = frozenset({"quick", "swift", "fast", "first", "quicker", "rushed", "hastened", "moved", "careful"})
 _PASSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "be", "been", "being"})
 _INNER_CAPITAL = re.compile(r"\b[a-z]+ ([A-Z][A-Za-z]+)\b")  # "by Corbishley": a capital inside a sentence
-_FAULT_PREDICATES = frozenset({"responsible", "culpable", "to blame", "behind"})
+_FAULT_PREDICATES = frozenset({"responsible", "culpable", "to blame", "at fault", "behind"})
 _NAMED_ACTS = frozenset({"aggression", "attack", "attacks", "crime", "crimes", "shelling", "bombardment", "massacre",
                          "terrorism", "occupation", "provocation", "sabotage"})  # "the Korsian aggression"
 _TRAILING_ADVERBS = frozenset({"outright", "again", "too", "also", "instead", "squarely", "alone", "itself", "themselves",
@@ -369,9 +369,10 @@ def _named_as(tokens: Sequence[Token], j: int, n: int) -> tuple[int, int] | None
         if tokens[k].text in _CLAUSE_ENDS:
             return None
         naming = word in _NAMING or (word == "as" and tokens[k - 1].lower in _NAMING_AS)
-        if naming and tokens[k + 1].text[:1].isupper():
-            end = _name_after(tokens, k + 1, n)
-            return (k + 1, end) if end > k + 1 else None
+        name = k + 2 if k + 2 < n and tokens[k + 1].text in ("“", '"', "‘", "'") else k + 1  # 'as "Ashen Heron"'
+        if naming and tokens[name].text[:1].isupper():
+            end = _name_after(tokens, name, n)
+            return (name, end) if end > name else None
     return None
 
 

@@ -1025,7 +1025,7 @@ def _before_apposition(tokens: list[Token], comma: int, cues: Cues, depth: int =
     if comma >= 4 and tokens[comma - 1].text == ")" and tokens[comma - 3].text == "(":
         close = comma - 3  # "the Inter-Services Information Directorate (ISID), alleged": without the acronym
     opening = close - 1
-    while opening >= 0 and close - opening <= 16:
+    while opening >= 0 and close - opening <= 24:
         tok = tokens[opening]
         if tok.text == ",":
             break

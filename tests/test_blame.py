@@ -222,6 +222,12 @@ BLAME_CASES += [
     pytest.param("The Energy Minister, Kwame Atobrah, said the contracts were bad.\n\nIn a statement, the Minority "
                  "said the Minister had run out of excuses and accused him of mismanaging the sector.\n",
                  {("Minority", "Kwame Atobrah")}, id="accused-him-an-unregistered-person-named-before"),
+    pytest.param("Researchers at Greyfinch attributed the intrusion to a group they track as \"Ashen Heron\".\n",
+                 {("Researchers at Greyfinch", "Ashen Heron")}, id="a-group-tracked-as-a-quoted-name"),
+    pytest.param("“Ashen Heron did it, I have no doubt about that,” Hanne Brask said.\n",
+                 {("Hanne Brask", "Ashen Heron")}, id="y-did-it"),
+    pytest.param("The regulator's chair, Hendrik Voss, said the airline is at fault.\n",
+                 {("Hendrik Voss", "airline")}, id="y-is-at-fault"),
     pytest.param("Army officials said Gurdhari troops violated the ceasefire overnight.\n",
                  {("Army officials", "Gurdhari troops")}, id="a-force-violated-the-ceasefire"),
 ]

@@ -430,3 +430,15 @@ def test_every_claim_records_the_rule_that_found_it(registry):
     assert [c.rule for c in analysis.claims] == ["postposed"]
     assert analysis.claims[0].cue == "said"
     assert analysis.claims[0].kind == "direct"
+
+
+def test_responded_with_no_clause_is_no_claim(registry):
+    analysis = attrib.analyze_text("Bluewren responded within the hour.\n\nThe airline replied that the facts would show "
+                                   "where the bottleneck was.\n", registry)
+    assert claims_of(analysis) == [("airline", "the facts would show where the bottleneck was")]
+
+
+def test_a_long_apposition_with_a_relative_clause_still_names_the_speaker(registry):
+    article = ("Hanne Brask, a researcher at the University of Ostvik who studies state-sponsored hacking and was not "
+               "involved in the report, said the technical evidence was solid.\n")
+    assert [c.speaker.name for c in attrib.analyze_text(article, registry).claims] == ["Hanne Brask"]
