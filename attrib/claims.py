@@ -979,6 +979,9 @@ def source_before(tokens: list[Token], i: int, cues: Cues) -> tuple[int, int] | 
         return found
     segment = _segment_back(tokens, end)
     found = _valid_source(tokens, *segment, cues) if segment is not None else None
+    if found is not None and found[1] - found[0] > 1 and tokens[found[1] - 1].lower in PRONOUNS \
+            and tokens[found[1] - 2].text.lower() not in ("and", "or"):
+        return found[1] - 1, found[1]  # "In a separate post on LinkedIn she said": the pronoun
     return found if found is not None else _before_relative(tokens, end)
 
 

@@ -185,7 +185,10 @@ def _apposed_bodies(tokens: list[Token], cues: Cues) -> Iterator[str]:
     no person, whatever its capitals suggest."""
     for k in range(2, len(tokens) - 2):
         if tokens[k].text == "," and tokens[k + 1].lower in ("a", "an", "the") and capitalised(tokens[k - 1].text):
-            end = next((j for j in range(k + 2, min(len(tokens), k + 8)) if tokens[j].text in (",", ".")), None)
+            # The head noun ends the apposition or comes before its relative clause: "Esterland Air Navigation,
+            # the state-owned company that runs the country's air traffic control, rejected ..."
+            end = next((j for j in range(k + 2, min(len(tokens), k + 8))
+                        if tokens[j].text in (",", ".") or tokens[j].lower in ("that", "which")), None)
             if end is not None and cues.nominals.get(tokens[end - 1].lower) == "office":
                 start = k - 1
                 while start > 0 and k - start < 8 and capitalised(tokens[start - 1].text):

@@ -493,7 +493,8 @@ class Resolver:
                        if c[1].method not in ("unresolved-pronoun", "ambiguous")
                        and (c[1].entity is not None or (" " in c[1].name and looks_like_person(c[1].name))
                             # "the ministry", read as the body named before; "The Ministry of Foreign Affairs"
-                            or c[1].method == "nominal" or (" " in c[1].name and self._institution_name(c[1].name)))]
+                            or c[1].method == "nominal" or (" " in c[1].name and self._institution_name(c[1].name))
+                            or c[1].name in context.bodies)]
         # Latest first; within one sentence, its subject before other names ("The prime minister ordered ...,
         # according to a statement read by his spokesman. He ..." is the prime minister).
         subjects = context.subject_positions()

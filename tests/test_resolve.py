@@ -478,3 +478,13 @@ def test_the_spokesman_opening_a_sentence_is_the_article_s_own(registry):
     analysis = attrib.analyze_text(article, registry, date=date(2026, 5, 14))
     assert speakers_of(analysis)[:2] == ["Kamal Eddin Sharafi", "Kamal Eddin Sharafi"]
     assert analysis.claims[0].mention.text == "Dr. Kamal Eddin Sharafi"  # the dateline is no part of it
+
+
+def test_it_is_the_body_an_apposition_with_a_relative_clause_described(registry):
+    article = ("The airline said it had cut flights.\n\nEsterland Air Navigation, the state-owned company that runs "
+               "the country's air traffic control, rejected that account. In a statement on its own website, it said "
+               "the Kellby centre had been fully staffed.\n\nAyla Brennecke wrote on X that pilots were tired. "
+               "In a separate post on LinkedIn she said pilots had been asked to work their days off.\n")
+    analysis = attrib.analyze_text(article, registry)
+    assert speakers_of(analysis) == ["airline", "Esterland Air Navigation", "Ayla Brennecke", "Ayla Brennecke"]
+    assert [c.mention.text for c in analysis.claims][1:] == ["it", "Ayla Brennecke", "she"]
