@@ -1192,7 +1192,10 @@ def sentence_subject(tokens: list[Token], cues: Cues) -> tuple[int, int] | None:
         verb = tokens[k - 1].lower in cues.nominals and (word.endswith("ed") or word in _VERBISH) if k > start else False
         ahead = None if verb else next((j for j in range(k + 1, min(n, k + 3)) if tokens[j].lower in cues.nominals), None)
         # ... and so do they after a nationality or an owner: "Velorian security officials", "Veloria's foreign ministry".
-        owner = k == start + 1 and (demonym(tokens[start].text) or (_capitalised(tokens[start]) and tokens[start].lower.endswith("'s")))
+        # ("Chatterly's chief technology officer": role words may come between the owner and the head.)
+        owner = (k == start + 1 and demonym(tokens[start].text)) or (
+            _capitalised(tokens[start]) and tokens[start].lower.endswith(("'s", "’s"))
+            and all(t.text.islower() for t in tokens[start + 1:k]))
         if ahead is not None and (tokens[start].lower in ("the", "a", "an") or owner) \
                 and all(t.text.isalpha() and t.text.islower() for t in tokens[k:ahead]) \
                 and not any(cues.speech_index.match(tokens, m) for m in range(k, ahead)):  # "the Minority said the Minister"

@@ -488,3 +488,9 @@ def test_it_is_the_body_an_apposition_with_a_relative_clause_described(registry)
     analysis = attrib.analyze_text(article, registry)
     assert speakers_of(analysis) == ["airline", "Esterland Air Navigation", "Ayla Brennecke", "Ayla Brennecke"]
     assert [c.mention.text for c in analysis.claims][1:] == ["it", "Ayla Brennecke", "she"]
+
+
+def test_a_company_s_officer_in_apposition_is_the_subject_she_points_back_to(registry):
+    article = ("A Nimbara spokeswoman declined to comment.\n\nChatterly's chief technology officer, Wen Halvorsen, has "
+               "posted a thread on X.\n\n“We traced the problem to a faulty change by Nimbara Cloud,” she wrote.\n")
+    assert speakers_of(attrib.analyze_text(article, registry)) == ["Wen Halvorsen"]
