@@ -424,9 +424,17 @@ def _claim_blames(text: str, tokens: list[Token], sentence: Sentence, number: in
                 specific.append(_Found(claim.mention, _mention(text, sub, by + 1 + s, by + 1 + e), f"{phrase} by",
                                        "claim-by-agent", 0.93, number, sentence))
             else:
-                end = _agent_after(sub, by + 1, cues)
-                if end > by + 1:
-                    specific.append(_Found(claim.mention, _mention(text, sub, by + 1, end), f"{phrase} by",
+                start, end = by + 1, _agent_after(sub, by + 1, cues)
+                if end == start:
+                    # "caused by a faulty update from its supplier, Sorrel Financial Technologies": the thing's
+                    # maker is the doer.
+                    source = next((m for m in range(by + 2, min(len(sub), by + 7)) if sub[m].lower == "from"
+                                   or sub[m].text in _CLAUSE_ENDS), None)
+                    if source is not None and sub[source].lower == "from":
+                        start, end = source + 1, _agent_after(sub, source + 1, cues)
+                if end > start:
+                    start, end = _named_in_apposition(sub, (start, end))
+                    specific.append(_Found(claim.mention, _mention(text, sub, start, end), f"{phrase} by",
                                            "claim-by-agent", 0.88, number, sentence))
     # "... connected to Y".
     for k, length, phrase in cues.connections_index.find(sub):

@@ -1081,7 +1081,9 @@ class Resolver:
         lower = 0
         while lower < len(words) and words[lower][:1].islower():
             lower += 1
-        acronym = len(words) - lower == 1 and sum(ch.isupper() for ch in words[-1]) >= 2  # "banned LeQ"
+        # "banned LeQ", "the cloud giant Vantor": a description before one name
+        acronym = len(words) - lower == 1 and (sum(ch.isupper() for ch in words[-1]) >= 2 or (
+            lower <= 3 and len(words[-1]) > 2 and not any(w in self.registry.cues.nominals for w in words[:lower])))
         if 0 < lower and (len(words) - lower >= 2 or acronym) and all(capitalised(w) or w in ("of", "for", "and", "al")
                                                                      for w in words[lower:]):
             words = words[lower:]

@@ -228,6 +228,11 @@ BLAME_CASES += [
                  {("Hanne Brask", "Ashen Heron")}, id="y-did-it"),
     pytest.param("The regulator's chair, Hendrik Voss, said the airline is at fault.\n",
                  {("Hendrik Voss", "airline")}, id="y-is-at-fault"),
+    pytest.param("Dario Pellegrini has accused the cloud giant Vantor of copying his product.\n",
+                 {("Dario Pellegrini", "Vantor")}, id="a-description-before-a-company-name"),
+    pytest.param("Pellucid has told staff that the bug was caused by a faulty update from its supplier, Sorrel "
+                 "Financial Technologies, according to a memo.\n",
+                 {("Pellucid", "Sorrel Financial Technologies")}, id="caused-by-a-thing-from-a-named-supplier"),
     pytest.param("Army officials said Gurdhari troops violated the ceasefire overnight.\n",
                  {("Army officials", "Gurdhari troops")}, id="a-force-violated-the-ceasefire"),
 ]
