@@ -19,6 +19,7 @@ Claims are yielded in document order with the ``rule`` that produced them.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import compress, islice
@@ -165,6 +166,18 @@ def extract_claims(article: Article, segments: Segments, *, cues: Cues,
                 if answer < end:
                     claims.append(Claim(answer, end, "direct", None, interviewee, "interview-answer"))
                 continue
+        speaker = _transcript_speaker(text, start, end, by_paragraph.get(index, []), cues)
+        if speaker is not None:
+            # A transcript's turn ("Adaeze Folarin, chief executive: Honestly? Rates. ..."): the speaker's words.
+            answer = text.index(":", speaker.end) + 1
+            stop = end
+            while answer < stop and text[answer].isspace():
+                answer += 1
+            while stop > answer and text[stop - 1].isspace():
+                stop -= 1
+            if answer < stop:
+                claims.append(Claim(answer, stop, "direct", None, speaker, "transcript"))
+                continue
         quotes = quotes_by_paragraph.get(index, [])
         paragraph_claims: list[Claim] = []
         loose: list[tuple[Quote, Sentence]] = []
@@ -204,6 +217,31 @@ def extract_claims(article: Article, segments: Segments, *, cues: Cues,
             continue
         seen.add((claim.start, claim.end))
         yield claim
+
+
+_LABEL_REACH = 80  # characters before the colon of a transcript's turn
+
+
+def _transcript_speaker(text: str, start: int, end: int, sentences: list[Sentence], cues: Cues) -> Mention | None:
+    """The person a paragraph opens with as a transcript's speaker label: "Ruben Achterberg, chief financial
+    officer: We expect ..." or, once named in full elsewhere, "Folarin: I'm not going to promise that."
+    Labels that are not people ("Update:", "BAGHDAD:", "Q:") are none."""
+    colon = text.find(":", start, min(end, start + _LABEL_REACH))
+    if colon < 0 or not sentences or sentences[0].is_title or colon + 1 >= end or not text[colon + 1].isspace():
+        return None
+    label = text[start:colon]
+    if text[colon + 1:colon + 3].lstrip()[:1] in ("“", '"', "‘", "'") or any(w in cues.speech for w in label.split()):
+        return None  # "Rana Jaber, a political scientist, noted: “...”": a cue and its quote
+    name = label.split(",", 1)[0].strip()
+    words = name.split()
+    if not 1 <= len(words) <= 4 or any(ch in label for ch in ".?!;“”\"()") or name.isupper() \
+            or not all(capitalised(w) or w.lower() in NAME_PARTICLES for w in words) \
+            or name.lower() in _HEADLINE_LABELS:
+        return None
+    if len(words) == 1 and re.search(r"[A-Z][\w'’-]+ " + re.escape(name) + r"\b", text) is None:
+        return None  # one word is a label unless the article names someone so in full ("Adaeze Folarin")
+    at = start + label.index(name)
+    return Mention(name, at, at + len(name))
 
 
 def _interviewee(text: str, segments: Segments, by_paragraph: dict[int, list[Sentence]], words: ArticleTokens,

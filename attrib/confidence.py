@@ -30,6 +30,7 @@ CLAIM_RULES = {
     "continued-quote": 0.9,
     "for-opinion": 0.85,  # "For Tarek Boustani, ..., the question misses the point": a view, less often a report
     "interview-answer": 0.9,  # "A: ..." after "Q: ...": the interviewee's, unquoted
+    "transcript": 0.9,  # "Ruben Achterberg, chief financial officer: We expect ...": a transcript's turn
     "headline-colon": 0.75,
     "headline-trailing": 0.7,
 }

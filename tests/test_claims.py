@@ -442,3 +442,18 @@ def test_a_long_apposition_with_a_relative_clause_still_names_the_speaker(regist
     article = ("Hanne Brask, a researcher at the University of Ostvik who studies state-sponsored hacking and was not "
                "involved in the report, said the technical evidence was solid.\n")
     assert [c.speaker.name for c in attrib.analyze_text(article, registry).claims] == ["Hanne Brask"]
+
+
+def test_a_transcript_s_turns_are_their_speakers_words(registry):
+    article = ("Quillmere cuts jobs\n\nChief Executive Adaeze Folarin spoke to analysts on Wednesday.\n\n"
+               "Priyanka Dole, Harrowgate Securities: What is different now?\n\n"
+               "Adaeze Folarin, chief executive: Honestly? Rates.\n\n"
+               "Folarin: I am not going to promise that.\n\n"
+               "Update: The figures are provisional.\n\n"
+               "Rana Jaber, a political scientist, noted: “Every rocket is a test.”\n")
+    analysis = attrib.analyze_text(article, registry)
+    assert claims_of(analysis) == [("Priyanka Dole", "What is different now?"),
+                                   ("Adaeze Folarin", "Honestly? Rates."),
+                                   ("Adaeze Folarin", "I am not going to promise that."),
+                                   ("Rana Jaber", "Every rocket is a test.")]
+    assert [c.mention.text for c in analysis.claims][:3] == ["Priyanka Dole", "Adaeze Folarin", "Folarin"]
