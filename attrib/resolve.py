@@ -61,7 +61,8 @@ _POSSESSIVE_HEAD = re.compile(
     r"^(?P<owner>.+?)(?:['’]s?|\s+(?=his|her|its|their))\s+(?P<head>media office|press office|office|statement|spokesman|spokeswoman|spokesperson)$",
     re.IGNORECASE)
 _OF_HEAD = re.compile(r"^(?:the |a |an )?(?P<head>media office|press office|office|statement|spokesman|spokeswoman|spokesperson) (?:of|from|for) (?P<owner>.+)$", re.IGNORECASE)
-_BY = re.compile(r"^(?:the |a |an )?(?:\w+ )?(?:statement|communiqu[eé]|release|readout|announcement|report)(?: \w+)? (?:issued |released |published |put out |read out )?(?:by|from) (?P<owner>.+)$", re.IGNORECASE)
+_BY = re.compile(r"^(?:the |a |an )?(?:\w+ )?(?:statement|communiqu[eé]|release|readout|announcement|report)(?: \w+)? (?:issued |released |published |put out |read out )?(?:by|from) (?P<owner>.+?)"
+                 r"(?: (?:published|released|issued|seen|obtained|dated|sent|made public)\b.*)?$", re.IGNORECASE)
 _PRONOUN_OWNER = re.compile(r"^(?P<owner>his|her|its|their) (?P<head>media office|press office|office|statement|spokesman|spokesperson)$", re.IGNORECASE)
 _SKELETON = ((re.compile(r"dh|th|z|dd|tt"), "d"), (re.compile(r"kh|q|ck|gh"), "k"), (re.compile(r"ou|oo|w"), "u"),
              (re.compile(r"ee|ei|ey|ie|e|y"), "i"), (re.compile(r"aa|ah\b"), "a"), (re.compile(r"(.)\1"), r"\1"))

@@ -494,3 +494,8 @@ def test_a_company_s_officer_in_apposition_is_the_subject_she_points_back_to(reg
     article = ("A Nimbara spokeswoman declined to comment.\n\nChatterly's chief technology officer, Wen Halvorsen, has "
                "posted a thread on X.\n\n“We traced the problem to a faulty change by Nimbara Cloud,” she wrote.\n")
     assert speakers_of(attrib.analyze_text(article, registry)) == ["Wen Halvorsen"]
+
+
+def test_a_report_by_a_body_published_on_a_day_is_the_body_s(registry):
+    article = ("According to a report by the Halden Centre published on Tuesday, the rockets came from the faction.\n")
+    assert speakers_of(attrib.analyze_text(article, registry)) == ["Halden Centre"]
