@@ -710,12 +710,13 @@ def _predicate_before(tokens: Sequence[Token], s: int) -> bool:
 
 def _negated(tokens: Sequence[Token], i: int, cues: Cues) -> bool:
     """A negation in the same clause just before: "did not blame", "No known Iran-backed groups"."""
-    for k in range(i - 1, max(-1, i - 1 - _NEGATION_REACH), -1):
+    for k in range(i - 1, max(-1, i - 1 - 2 * _NEGATION_REACH), -1):
         tok = tokens[k]
         if tok.text in (",", ";", ".", ":") or tok.lower in ("that", "which", "who", "because", "but"):
             return False  # "there was no doubt that Iran was responsible": the negation is another clause's
         if cues.negation_index.match(tokens, k) or tok.lower.endswith("n't"):
-            return True
+            # further back only over an infinitive it governs: "I'm not going to stand here and blame people"
+            return i - k <= _NEGATION_REACH or any(tokens[m].lower == "to" for m in range(k + 1, i))
     return False
 
 

@@ -743,8 +743,9 @@ def _content_after(tokens: list[Token], start: int, kind: str, cues: Cues) -> tu
             if tokens[k].text in (",", ";"):
                 return (start, k) if k > start else None
         return start, end
-    if kind == "report" and not opens_quote and not _has_verb(tokens, start, end):
-        return None  # "reported several arrests": a noun phrase, not a reported clause
+    if kind == "report" and not opens_quote and (not _has_verb(tokens, start, end)
+                                                 or tokens[start].lower in ("responsibility", "credit")):
+        return None  # "reported several arrests", "claimed responsibility for ...": a noun phrase, not a clause
     return start, end
 
 

@@ -270,6 +270,8 @@ NOT_BLAME = [
     pytest.param("The senator said the council is responsible for maintaining the bridge.\n",
                  id="responsible-for-a-duty-is-no-fault"),
     pytest.param("The mayor said the drivers were not to blame.\n", id="role-noun-not-to-blame"),
+    pytest.param("“I'm not going to stand here and blame people who are doing two jobs each,” Grant said.\n",
+                 id="not-going-to-blame"),
     pytest.param("“It was not the company's fault,” he said.\n", id="not-the-company-s-fault"),
     pytest.param("She said the decision lies with the court.\n", id="a-decision-lies-with-a-court"),
     pytest.param("The union blamed the weather and said the council had done its best.\n",

@@ -457,3 +457,9 @@ def test_a_transcript_s_turns_are_their_speakers_words(registry):
                                    ("Adaeze Folarin", "I am not going to promise that."),
                                    ("Rana Jaber", "Every rocket is a test.")]
     assert [c.mention.text for c in analysis.claims][:3] == ["Priyanka Dole", "Adaeze Folarin", "Folarin"]
+
+
+def test_claiming_responsibility_is_no_claim(registry):
+    analysis = attrib.analyze_text("Black Lantern claimed responsibility for the attack on its leak site, where it "
+                                   "posted files.\n", registry)
+    assert claims_of(analysis) == []
