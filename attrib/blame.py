@@ -350,6 +350,8 @@ _NAMING_AS = frozenset({"known", "track", "tracks", "tracked", "designated", "id
 _NAMING = frozenset({"dubbed", "called", "calling", "named", "nicknamed"})
 
 
+_COLLECTIVES = frozenset({"number", "handful", "group", "gang", "band", "couple", "few", "dozen", "dozens", "hundreds",
+                          "thousands", "minority", "section", "core"})
 _NUMBER_WORDS = frozenset({"a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                            "several", "many", "the", "months", "years", "weeks", "days", "hours", "decades"})
 
@@ -386,6 +388,8 @@ def _party_like(words: Sequence[Token], cues: Cues) -> bool:
             len(words[core].lower) > 4 and words[core].lower.endswith("ed")))):
         core += 1
     head = words[core - 1].lower if core else ""
+    if head in _COLLECTIVES and core < len(words) and words[core].lower == "of":
+        head = words[-1].lower  # "a small number of individuals"
     if head.endswith("s") and cues.nominals.get(head[:-1]) == "office":
         head = head[:-1]  # "foreign intelligence services"
     return ((head in cues.nominals and cues.nominals[head] != "document") or head in _FORCES
@@ -651,9 +655,15 @@ def _party_or_owner(text: str, tokens: list[Token], j: int, scan, cues: Cues, en
 def _agent_after(tokens: Sequence[Token], j: int, cues: Cues) -> int:
     """The end of the party after "carried out by", when it names one: "ELF fighters using a drone" ends
     before "using"; "a faulty cable" names no one (``j`` is returned)."""
+    given = j
+    while j < len(tokens) and tokens[j].text in ("“", '"', "‘"):
+        j += 1  # 'caused by "a small number of individuals"'
     k = j
     while k < len(tokens) and k - j < 10:
         tok = tokens[k]
+        if tok.lower == "of" and k > j and tokens[k - 1].lower in _COLLECTIVES:
+            k += 1  # "a small number of individuals"
+            continue
         if tok.lower in ("known", "calling") and k + 1 < len(tokens) and tokens[k + 1].lower in ("as", "itself"):
             k += 2  # "a ransomware group known as Grey Lantern": the name is the party's
             continue
@@ -666,7 +676,7 @@ def _agent_after(tokens: Sequence[Token], j: int, cues: Cues) -> int:
                 or (tok.lower.endswith("ing") and tok.text.islower()))):
             break
         k += 1
-    return k if k > j and _party_like(tokens[j:k], cues) else j
+    return k if k > j and _party_like(tokens[j:k], cues) else given
 
 
 def _name_after(tokens: Sequence[Token], j: int, stop: int | None = None) -> int:

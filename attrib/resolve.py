@@ -620,9 +620,9 @@ class Resolver:
             found = self._by_nominal(reading.nominal, position, context, text)
             if found is not None:
                 return found
-            own = _introduced_holder(key, position, context, text) if len(key.split()) <= 2 else None
+            own = _introduced_holder(key, position, context, text) if len(key.split()) <= 3 else None
             if own is not None:
-                return own  # "the minister": the one the article named
+                return own  # "the minister", "the city's fire chief": the one the article named
         institution = self._institution_of_spokesman(reading.tokens, position, context)
         if institution is not None:
             return institution

@@ -233,6 +233,11 @@ BLAME_CASES += [
     pytest.param("Pellucid has told staff that the bug was caused by a faulty update from its supplier, Sorrel "
                  "Financial Technologies, according to a memo.\n",
                  {("Pellucid", "Sorrel Financial Technologies")}, id="caused-by-a-thing-from-a-named-supplier"),
+    pytest.param("Bright Arc Live said the surge was caused by \"a small number of individuals\" who shoved.\n",
+                 {("Bright Arc Live", "small number of individuals")}, id="caused-by-a-quoted-number-of-people"),
+    pytest.param("The city's fire chief blamed the promoter Bright Arc Live for the crush.\n\nFire Chief Andre "
+                 "Whitfield said the lawn was full.\n", {("Andre Whitfield", "Bright Arc Live")},
+                 id="the-city-s-fire-chief-named-after"),
     pytest.param("Army officials said Gurdhari troops violated the ceasefire overnight.\n",
                  {("Army officials", "Gurdhari troops")}, id="a-force-violated-the-ceasefire"),
 ]
