@@ -118,8 +118,10 @@ def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: lis
                 verb_start -= 1
         elif i > 0 and tokens[i - 1].lower in _DEMANDS:
             continue  # "urged leaders to hold those responsible", "must hold them accountable": a demand
-        elif i > 0 and tokens[i - 1].lower in ("the", "a", "any", "no", "some", "of", "its", "their"):
-            continue  # "should share the blame": a noun
+        elif (i > 0 and tokens[i - 1].lower in ("the", "a", "any", "no", "some", "of", "its", "their", "trade", "traded",
+                                                  "trading", "share", "shift", "deflect")) \
+                or (i + 1 < len(tokens) and tokens[i + 1].lower == "game"):
+            continue  # "should share the blame", "trade blame", "the blame game": a noun
         after = i + length
         spans = spans or SpanIndex([(c.start, c.end) for _, c in inside])
         claim_no, claim = _claim_at(inside, spans, tokens[i].start)
@@ -242,6 +244,8 @@ def _object(tokens: list[Token], j: int, verb: BlameVerb, scan, cues: Cues,
             j += 1  # "laid the blame at the feet of Y"
     while j < n and (tokens[j].text in ("“", '"', "‘") or tokens[j].lower in ("both", "either")):
         j += 1
+    if j < n and tokens[j].lower in ("whoever", "whomever"):
+        return None  # "I blame whoever decided that ...": no one named
     if verb.or_after:
         # "blamed the flooding on Y": an act, then the accused; "blamed Iran on Tuesday for ..." is not one.
         # "blamed the outages that have hit homes across the country for three weeks on Y": the act may be
@@ -341,6 +345,8 @@ def _object(tokens: list[Token], j: int, verb: BlameVerb, scan, cues: Cues,
         k -= 1  # "blamed the supplier outright"
     if k <= j or all(t.lower in ("the", "a", "an", "this", "that", "those", "these") for t in tokens[j:k]):
         return None
+    if " ".join(t.lower for t in tokens[j:k]) in ("the others", "the other", "each other", "one another"):
+        return None  # "pointed the finger at each other": no party named
     if tokens[k - 1].lower in _ACT_NOUNS:
         return None  # the act itself, not a party: "condemned the attack"
     return (j, k) if _party_like(tokens[j:k], cues) else None
@@ -438,8 +444,12 @@ def _claim_blames(text: str, tokens: list[Token], sentence: Sentence, number: in
                         start, end = source + 1, _agent_after(sub, source + 1, cues)
                 if end > start:
                     start, end = _named_in_apposition(sub, (start, end))
-                    specific.append(_Found(claim.mention, _mention(text, sub, start, end), f"{phrase} by",
-                                           "claim-by-agent", 0.88, number, sentence))
+                    party = _mention(text, sub, start, end)
+                    if sub[start].lower.endswith(("'s", "’s")) and sub[start].text[:1].isupper() and end > start + 1:
+                        # "caused by DSR's decision to cancel ...": the decision's owner
+                        party = Mention(sub[start].text[:-2], sub[start].start, sub[start].end - 2)
+                    specific.append(_Found(claim.mention, party, f"{phrase} by", "claim-by-agent", 0.88, number,
+                                           sentence))
     # "... connected to Y".
     for k, length, phrase in cues.connections_index.find(sub):
         hits = [h for h in scan(sub[k + length:k + length + 6]) if h[0] <= 2]
@@ -566,19 +576,22 @@ def _leading_doer(tokens: Sequence[Token], cues: Cues,
     # A force ("Ukrainian troops"), or a proper name the registry lacks ("Grey Lantern was behind ...").
     proper = all(t.text[:1].isupper() for t in words) and (
         len(words) >= 2 or words[0].text.isupper() or (names is not None and words[0].text in names))
-    # A capital that only opens the sentence names no one: "At least three drones hit ...".
-    named = any(t.text[:1].isupper() and not (at == 0 and (t.lower in _DETERMINERS or t.lower in _QUANTITIES))
+    # A capital that only opens the sentence names no one: "At least three drones hit ...", "Explosive-laden
+    # drones struck ..." (unless the article writes the word so inside a sentence too).
+    named = any(t.text[:1].isupper() and not (at == 0 and (t.lower in _DETERMINERS or t.lower in _QUANTITIES
+                                                           or (names is not None and t.text not in names)))
                 for at, t in enumerate(words))
     if (named and words[-1].lower in _FORCES) or proper:
         act = _act_after(tokens, k, cues)
         return (start, k, act) if act is not None else None
-    # A body or people named by their role, held to be at fault: "the utility was responsible for the
-    # blackout", "management is to blame"; what they did is too loose a test for such words.
+    # A body or people named by their role (or "it", "they"), held to be at fault or doing a wrong: "the
+    # utility was responsible for the blackout", "management is to blame", "the trust had lied to us"; any
+    # act is too loose a test for such words ("the army launched an operation").
     head = words[-1].lower
-    if len(words) <= 3 and head in cues.nominals and cues.nominals[head] != "document" \
-            and all(t.text.islower() for t in words[1:]):
+    if len(words) <= 3 and (head in cues.nominals and cues.nominals[head] != "document" or (
+            len(words) == 1 and head in ("it", "they"))) and all(t.text.islower() for t in words[1:]):
         act = _act_after(tokens, k, cues)
-        if act is None or not (act in _FAULT_PREDICATES or act.endswith("responsibility")):
+        if act is None or not (act in _FAULT_PREDICATES or act.endswith("responsibility") or act in cues.wrongs):
             return None
         at = next(m for m in range(k, len(tokens)) if tokens[m].lower == act.split()[-1])
         if at + 2 < len(tokens) and tokens[at + 1].lower == "for" and tokens[at + 2].lower.endswith("ing"):

@@ -47,6 +47,7 @@ _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,4}\s*/\s+"  # "Shafaq News / "
     r"(?:[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}\s+[—–-]{1,2}\s+)?"  # "Port Sahel / Gulf Ledger – "
     r"|[A-Z]{3,}(?:[ ,]+[A-Za-z0-9.]+){0,4}\s*(?:\([^()\n]{1,40}\))?\s*[—–-]{1,2}\s+"  # "BAGHDAD, Dec 20 (Reuters) - "
+    r"|[A-Z]{3,}(?: [A-Z]{3,})?:\s+(?=[A-Z])"  # "QASRIN: Explosive-laden drones ..."
     # "Darband, May 14 (VNNA) - ": a city in title case, then the date and the agency
     r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([^()\n]{1,40}\)\s*[—–-]{1,2}\s+)"
 )

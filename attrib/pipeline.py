@@ -100,6 +100,9 @@ def analyze(article: Article, registry: Registry) -> Analysis:
             accuser = claims[found.claim].speaker
         else:
             accuser = resolver.resolve(found.accuser, context) if found.accuser else None
+        if found.accused.text.lower() in ("it", "they") and blames and blames[-1].start == found.sentence.start \
+                and blames[-1].accuser is not None and accuser is not None and blames[-1].accuser.name == accuser.name:
+            continue  # "blamed the government ..., saying it had ignored warnings": the party blamed already
         accused = resolver.object_pronoun(found.accused, context, accuser) or resolver.specific(
             resolver.resolve(found.accused, context), found.accused, context,
             text[max(0, found.accused.start - 20):found.accused.start])

@@ -60,7 +60,8 @@ ROLE_KEYS = ("title", "aliases", "office", "from", "to", "multiple")
 CUE_KEYS = ("speech", "according_to", "participle_links", "blame", "denial", "negation",
             "conditionals", "hedges", "titles", "nominals", "given_names")
 SPEECH_KEYS = ("clause", "report", "object", "naming", "addressee", "request")
-BLAME_KEYS = ("verbs", "by_agent", "acts", "predicates", "pejoratives", "act_stops", "connections", "failings")
+BLAME_KEYS = ("verbs", "by_agent", "acts", "wrongs", "predicates", "pejoratives", "act_stops", "connections",
+              "failings")
 BLAME_VERB_KEYS = ("forms", "then", "until", "object_after", "or_after", "strength")
 OUTLET_FILE_KEYS = ("outlets", "credits", "boilerplate", "bylines")
 OUTLET_KEYS = ("name", "markers", "patterns")
@@ -142,6 +143,7 @@ class Cues:
     blame_verbs: tuple[BlameVerb, ...] = ()
     by_agent: tuple[str, ...] = ()
     acts: tuple[str, ...] = ()
+    wrongs: frozenset[str] = frozenset()  # acts any party can be blamed for, named or not ("lied", "ignored")
     predicates: tuple[str, ...] = ()
     pejoratives: frozenset[str] = frozenset()
     act_stops: frozenset[str] = frozenset()
@@ -788,7 +790,7 @@ def _read_blame(file: _File, node: yaml.Node, acc: dict) -> None:
     fields = file.mapping(node, "blame", BLAME_KEYS)
     if fields is None:
         return
-    for key in ("by_agent", "acts", "predicates", "pejoratives", "act_stops", "connections", "failings"):
+    for key in ("by_agent", "acts", "wrongs", "predicates", "pejoratives", "act_stops", "connections", "failings"):
         if key in fields:
             acc[key].extend(v.lower() for v, _ in file.strings(fields[key][1], f"blame.{key}"))
     if "verbs" not in fields:
@@ -892,8 +894,8 @@ def _load_rules(dirs: Iterable[str | os.PathLike[str]] | None, *, defaults: bool
     drafts: dict[str, _EntityDraft] = {}
     cue_acc: dict = {"speech": {}, "according_to": [], "participle_links": [], "negation": [], "conditionals": [],
                      "titles": [], "denial": {}, "hedges": [], "nominals": {}, "given_names": {}, "blame_verbs": [], "by_agent": [],
-                     "acts": [], "predicates": [], "pejoratives": [], "act_stops": [], "connections": [],
-                     "failings": []}
+                     "acts": [], "wrongs": [], "predicates": [], "pejoratives": [], "act_stops": [],
+                     "connections": [], "failings": []}
     outlet_acc: dict = {"outlets": [], "credits": [], "boilerplate": [], "bylines": []}
     directories = rules_dirs(dirs, defaults=defaults)
     sources = []
@@ -951,7 +953,8 @@ def _cues(cue_acc: dict) -> Cues:
         participle_links=frozenset(w.lower() for w in cue_acc["participle_links"]),
         blame_verbs=tuple(cue_acc["blame_verbs"]),
         by_agent=tuple(dict.fromkeys(cue_acc["by_agent"])),
-        acts=tuple(dict.fromkeys(cue_acc["acts"])),
+        acts=tuple(dict.fromkeys(cue_acc["acts"] + cue_acc["wrongs"])),
+        wrongs=frozenset(cue_acc["wrongs"]),
         predicates=tuple(dict.fromkeys(cue_acc["predicates"])),
         pejoratives=frozenset(cue_acc["pejoratives"]),
         act_stops=frozenset(cue_acc["act_stops"]),
@@ -967,8 +970,8 @@ def _cues(cue_acc: dict) -> Cues:
     )
     return Cues(
         **{f: getattr(cues, f) for f in (
-            "speech", "according_to", "participle_links", "blame_verbs", "by_agent", "acts", "predicates", "pejoratives", "act_stops",
-            "connections", "failings", "denials", "negations", "conditionals", "hedges", "titles", "nominals", "given_names")},
+            "speech", "according_to", "participle_links", "blame_verbs", "by_agent", "acts", "wrongs", "predicates",
+            "pejoratives", "act_stops", "connections", "failings", "denials", "negations", "conditionals", "hedges", "titles", "nominals", "given_names")},
         speech_index=PhraseIndex(cues.speech.items()),
         according_index=PhraseIndex((p, p) for p in cues.according_to),
         blame_index=PhraseIndex((form, verb) for verb in cues.blame_verbs for form in verb.forms),
