@@ -1017,6 +1017,11 @@ def source_before(tokens: list[Token], i: int, cues: Cues) -> tuple[int, int] | 
             return None
         return found
     segment = _segment_back(tokens, end)
+    if segment is not None and segment[0] >= 2 and tokens[segment[0]].lower in ("of", "with", "by", "for") \
+            and tokens[segment[0] - 1].lower.endswith("ed") and tokens[segment[0] - 1].text.islower():
+        # "A former property developer accused of swindling 200 investors has told a jury": the noun before
+        # the participle speaks.
+        segment = _segment_back(tokens, segment[0] - 1)
     found = _valid_source(tokens, *segment, cues) if segment is not None else None
     if found is not None and found[1] - found[0] > 1 and tokens[found[1] - 1].lower in PRONOUNS \
             and tokens[found[1] - 2].text.lower() not in ("and", "or"):
@@ -1120,6 +1125,14 @@ def _antecedent(tokens: list[Token], relative: int, cues: Cues) -> tuple[int, in
     if segment is None:
         return None
     start, stop = segment
+    comma = next((c for c in range(start - 1, max(0, start - 5), -1) if tokens[c].text == ","), None)
+    if comma is not None and tokens[comma + 1].lower in ("a", "an") and stop - comma <= 9 \
+            and any(t.lower in ("from", "in", "of", "at") for t in tokens[start:stop]):
+        # "Brian Sowerby, 74, a retired postman from Hatchley, who said": the person the appositions describe
+        earlier = _before_apposition(tokens, end, cues)
+        if earlier is not None:
+            first = earlier[0] + 1 if tokens[earlier[0]].lower in ("from", "by", "with", "to") else earlier[0]
+            return first, earlier[1]
     # Keep the name at the end: "an early test for Prime Minister Mustafa al-Kadhimi, who ..."
     k = stop
     while k > start and (_capitalised(tokens[k - 1]) or tokens[k - 1].lower in ("al", "of", "the")):

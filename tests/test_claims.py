@@ -463,3 +463,11 @@ def test_claiming_responsibility_is_no_claim(registry):
     analysis = attrib.analyze_text("Black Lantern claimed responsibility for the attack on its leak site, where it "
                                    "posted files.\n", registry)
     assert claims_of(analysis) == []
+
+
+def test_the_person_before_a_participle_or_an_apposition_speaks(registry):
+    article = ("A former property developer accused of swindling 200 investors out of £4.2m has told a jury that "
+               "his bookkeeper kept the accounts.\n\nEarlier, the jury heard from Brian Sowerby, 74, a retired "
+               "postman from Hatchley, who said he had invested £85,000.\n")
+    analysis = attrib.analyze_text(article, registry)
+    assert [c.mention.text for c in analysis.claims] == ["A former property developer", "Brian Sowerby"]
