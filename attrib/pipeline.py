@@ -25,6 +25,8 @@ from .tokens import ArticleTokens, Token
 _PRONOUNS = frozenset({"he", "she", "it", "they", "them", "him", "her", "its", "their", "we", "us", "i", "me"})
 _RESOLVERS: dict[int, tuple[Registry, Resolver]] = {}
 _lower = attrgetter("lower")
+# Cues whose reported "he"/"she" is most often the speaker ("she said she first saw ..."); not "suggested that he".
+_SELF_REPORTS = frozenset({"says", "said", "say", "told", "tells", "added", "explained", "recalled", "insisted"})
 
 
 def resolver_for(registry: Registry) -> Resolver:
@@ -75,6 +77,8 @@ def analyze(article: Article, registry: Registry) -> Analysis:
             context.know_person(name)
         context.bodies.update(_apposed_bodies(tokens, cues))
         subject = sentence_subject(tokens, cues)
+        if subject is not None and _no_party(tokens, subject, cues):
+            subject = None  # "the former inspector's account drew ...": a thing, whoever owns it
         if subject is not None:
             s, e = subject
             mention = Mention(text[tokens[s].start:tokens[e - 1].end], tokens[s].start, tokens[e - 1].end)
@@ -87,6 +91,11 @@ def analyze(article: Article, registry: Registry) -> Analysis:
         speaker = resolver.resolve(claim.mention, context) if claim.mention is not None else None
         if speaker is not None and claim.mention is not None:
             context.remember(claim.mention.start, speaker, claim.mention.text)
+            opening = text[claim.start:claim.start + 4].split(" ", 1)[0].lower()
+            if claim.kind == "indirect" and opening in ("he", "she") and claim.mention.text.lower() not in _PRONOUNS \
+                    and (claim.cue or "").lower() in _SELF_REPORTS:
+                # "The former inspector says she first saw ...": reported speech about oneself tells the sex
+                context.gender.setdefault(speaker.name, opening)
         hedge, _ = hedge_factor(words.span(claim.start, claim.end), cues)
         claims.append(replace(claim, speaker=speaker, hedged=hedge < 1.0,
                               confidence=claim_confidence(claim.rule, speaker, hedge)))
@@ -136,6 +145,20 @@ def analyze(article: Article, registry: Registry) -> Analysis:
                             blame_confidence(found.strength, accuser, accused, hedge, distance)))
 
     return Analysis(article, tuple(claims), tuple(blames), _unresolved(claims, blames))
+
+
+_TIME_PREPOSITIONS = frozenset({"until", "since", "before", "after", "during", "by", "in", "on", "at", "from", "through"})
+
+
+def _no_party(tokens: list[Token], subject: tuple[int, int], cues: Cues) -> bool:
+    """The subject is no party: something a party owns ("the former inspector's account", "Tehran's response"),
+    or a time ("Until March")."""
+    s, e = subject
+    head = tokens[e - 1].lower
+    if tokens[s].lower in _TIME_PREPOSITIONS:
+        return True  # "Until March 2022 she was ...": a time, not a party
+    return e - s >= 2 and any(t.lower.endswith(("'s", "’s")) for t in tokens[s:e - 1]) \
+        and head not in cues.nominals and not capitalised(tokens[e - 1].text)
 
 
 _BREAKS_OF_NAMES = frozenset({",", ";", ":", ".", "(", "“", '"'})

@@ -499,3 +499,14 @@ def test_a_company_s_officer_in_apposition_is_the_subject_she_points_back_to(reg
 def test_a_report_by_a_body_published_on_a_day_is_the_body_s(registry):
     article = ("According to a report by the Halden Centre published on Tuesday, the rockets came from the faction.\n")
     assert speakers_of(attrib.analyze_text(article, registry)) == ["Halden Centre"]
+
+
+def test_he_is_not_a_woman_named_by_her_role_or_a_time(registry):
+    # "The former inspector says she ..." tells her sex; "Until March 2022" and "the former inspector's account"
+    # are no parties "he" can point back to.
+    article = ("Conrad Ferrish runs the mine.\n\nUntil March 2022 she was an inspector. The former inspector says "
+               "she saw the problem.\n\nPut to Ferrish, the former inspector's account drew a sharp answer. "
+               "“We answered every letter,” he said.\n\nA shift supervisor at the plant told the Review that "
+               "managers had ordered crews to keep pumping.\n")
+    analysis = attrib.analyze_text(article, registry)
+    assert speakers_of(analysis) == ["former inspector", "Conrad Ferrish", "shift supervisor at the plant"]
