@@ -582,22 +582,39 @@ def _leading_doer(tokens: Sequence[Token], cues: Cues,
                                                            or (names is not None and t.text not in names)))
                 for at, t in enumerate(words))
     if (named and words[-1].lower in _FORCES) or proper:
-        act = _act_after(tokens, k, cues)
+        act = _act_after(tokens, k, cues) or _motive(tokens, k, cues)
         return (start, k, act) if act is not None else None
     # A body or people named by their role (or "it", "they"), held to be at fault or doing a wrong: "the
     # utility was responsible for the blackout", "management is to blame", "the trust had lied to us"; any
     # act is too loose a test for such words ("the army launched an operation").
+    nominals = cues.nominals
+    stop = next((m + 1 for m in range(start, min(k, start + 3)) if nominals.get(tokens[m].lower, "document") != "document"
+                 and m + 1 < len(tokens) and tokens[m + 1].text.islower()), None)
+    if stop is not None and stop < k:
+        k, words = stop, tokens[start:stop]  # "the transport board deserves a share of the blame"
+    if words[0].lower in ("any", "every", "no", "each") or (k < len(tokens) and tokens[k].lower in ("that", "who", "which")):
+        return None  # "any company that cut corners": a kind of party, not one
     head = words[-1].lower
     if len(words) <= 3 and (head in cues.nominals and cues.nominals[head] != "document" or (
             len(words) == 1 and head in ("it", "they"))) and all(t.text.islower() for t in words[1:]):
         act = _act_after(tokens, k, cues)
         if act is None or not (act in _FAULT_PREDICATES or act.endswith("responsibility") or act in cues.wrongs):
-            return None
+            act = _motive(tokens, k, cues)
+            return (start, k, act) if act is not None else None
         at = next(m for m in range(k, len(tokens)) if tokens[m].lower == act.split()[-1])
         if at + 2 < len(tokens) and tokens[at + 1].lower == "for" and tokens[at + 2].lower.endswith("ing"):
             return None  # "the council is responsible for maintaining the bridge": a duty, not a fault
         return start, k, act
     return None
+
+
+def _motive(tokens: Sequence[Token], k: int, cues: Cues) -> str | None:
+    """A motive that makes the clause's act a wrong: "ran it wet for three years to save on pumping costs"."""
+    end = next((m for m in range(k, len(tokens)) if tokens[m].text in (".", ";", "?", "!")), len(tokens))
+    found = next(iter(cues.motives_index.find(tokens, k, end)), None)
+    if found is None or _negated(tokens, found[0], cues):
+        return None
+    return found[2]
 
 
 class _InnerNames:

@@ -60,8 +60,8 @@ ROLE_KEYS = ("title", "aliases", "office", "from", "to", "multiple")
 CUE_KEYS = ("speech", "according_to", "participle_links", "blame", "denial", "negation",
             "conditionals", "hedges", "titles", "nominals", "given_names")
 SPEECH_KEYS = ("clause", "report", "object", "naming", "addressee", "request")
-BLAME_KEYS = ("verbs", "by_agent", "acts", "wrongs", "predicates", "pejoratives", "act_stops", "connections",
-              "failings")
+BLAME_KEYS = ("verbs", "by_agent", "acts", "wrongs", "motives", "predicates", "pejoratives", "act_stops",
+              "connections", "failings")
 BLAME_VERB_KEYS = ("forms", "then", "until", "object_after", "or_after", "strength")
 OUTLET_FILE_KEYS = ("outlets", "credits", "boilerplate", "bylines")
 OUTLET_KEYS = ("name", "markers", "patterns")
@@ -144,6 +144,7 @@ class Cues:
     by_agent: tuple[str, ...] = ()
     acts: tuple[str, ...] = ()
     wrongs: frozenset[str] = frozenset()  # acts any party can be blamed for, named or not ("lied", "ignored")
+    motives: tuple[str, ...] = ()  # "to save money": what makes the act of a claim's subject a wrong
     predicates: tuple[str, ...] = ()
     pejoratives: frozenset[str] = frozenset()
     act_stops: frozenset[str] = frozenset()
@@ -163,6 +164,7 @@ class Cues:
     by_agent_index: PhraseIndex = field(default_factory=PhraseIndex)
     acts_index: PhraseIndex = field(default_factory=PhraseIndex)
     predicates_index: PhraseIndex = field(default_factory=PhraseIndex)
+    motives_index: PhraseIndex = field(default_factory=PhraseIndex)
     connections_index: PhraseIndex = field(default_factory=PhraseIndex)
     denial_index: PhraseIndex = field(default_factory=PhraseIndex)
     negation_index: PhraseIndex = field(default_factory=PhraseIndex)
@@ -790,7 +792,8 @@ def _read_blame(file: _File, node: yaml.Node, acc: dict) -> None:
     fields = file.mapping(node, "blame", BLAME_KEYS)
     if fields is None:
         return
-    for key in ("by_agent", "acts", "wrongs", "predicates", "pejoratives", "act_stops", "connections", "failings"):
+    for key in ("by_agent", "acts", "wrongs", "motives", "predicates", "pejoratives", "act_stops", "connections",
+                "failings"):
         if key in fields:
             acc[key].extend(v.lower() for v, _ in file.strings(fields[key][1], f"blame.{key}"))
     if "verbs" not in fields:
@@ -894,7 +897,7 @@ def _load_rules(dirs: Iterable[str | os.PathLike[str]] | None, *, defaults: bool
     drafts: dict[str, _EntityDraft] = {}
     cue_acc: dict = {"speech": {}, "according_to": [], "participle_links": [], "negation": [], "conditionals": [],
                      "titles": [], "denial": {}, "hedges": [], "nominals": {}, "given_names": {}, "blame_verbs": [], "by_agent": [],
-                     "acts": [], "wrongs": [], "predicates": [], "pejoratives": [], "act_stops": [],
+                     "acts": [], "wrongs": [], "motives": [], "predicates": [], "pejoratives": [], "act_stops": [],
                      "connections": [], "failings": []}
     outlet_acc: dict = {"outlets": [], "credits": [], "boilerplate": [], "bylines": []}
     directories = rules_dirs(dirs, defaults=defaults)
@@ -955,6 +958,7 @@ def _cues(cue_acc: dict) -> Cues:
         by_agent=tuple(dict.fromkeys(cue_acc["by_agent"])),
         acts=tuple(dict.fromkeys(cue_acc["acts"] + cue_acc["wrongs"])),
         wrongs=frozenset(cue_acc["wrongs"]),
+        motives=tuple(dict.fromkeys(cue_acc["motives"])),
         predicates=tuple(dict.fromkeys(cue_acc["predicates"])),
         pejoratives=frozenset(cue_acc["pejoratives"]),
         act_stops=frozenset(cue_acc["act_stops"]),
@@ -970,7 +974,7 @@ def _cues(cue_acc: dict) -> Cues:
     )
     return Cues(
         **{f: getattr(cues, f) for f in (
-            "speech", "according_to", "participle_links", "blame_verbs", "by_agent", "acts", "wrongs", "predicates",
+            "speech", "according_to", "participle_links", "blame_verbs", "by_agent", "acts", "wrongs", "motives", "predicates",
             "pejoratives", "act_stops", "connections", "failings", "denials", "negations", "conditionals", "hedges", "titles", "nominals", "given_names")},
         speech_index=PhraseIndex(cues.speech.items()),
         according_index=PhraseIndex((p, p) for p in cues.according_to),
@@ -978,6 +982,7 @@ def _cues(cue_acc: dict) -> Cues:
         by_agent_index=PhraseIndex((p, p) for p in cues.by_agent),
         acts_index=PhraseIndex((p, p) for p in cues.acts),
         predicates_index=PhraseIndex((p, p) for p in cues.predicates),
+        motives_index=PhraseIndex((p, p) for p in cues.motives),
         connections_index=PhraseIndex((p, p) for p in cues.connections),
         denial_index=PhraseIndex(cues.denials.items()),
         negation_index=PhraseIndex((p, p) for p in cues.negations),
