@@ -515,6 +515,8 @@ def _is_verb_use(tokens: list[Token], i: int, length: int, cues: Cues) -> bool:
         return False
     if prev in _DETERMINERS:
         return False
+    if prev.endswith(("'s", "’s")) and tok.lower.endswith("s") and not tok.lower.endswith("ss"):
+        return False  # "Asked about Harkaway's comments, ...": a noun
     if prev in ("not", "never") or prev.endswith("n't"):
         return False  # "He did not say who was responsible": nothing was said
     for k in range(i - 1, max(-1, i - 6), -1):

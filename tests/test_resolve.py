@@ -510,3 +510,13 @@ def test_he_is_not_a_woman_named_by_her_role_or_a_time(registry):
                "managers had ordered crews to keep pumping.\n")
     analysis = attrib.analyze_text(article, registry)
     assert speakers_of(analysis) == ["former inspector", "Conrad Ferrish", "shift supervisor at the plant"]
+
+
+def test_a_player_introduced_by_position_is_he_and_a_possessive_noun_is_no_cue(registry):
+    article = ("Halsey Rovers midfielder Teodor Brannick has been banned for four years, the federation announced.\n\n"
+               "Brannick broke his silence on Thursday night in a post.\n\n"
+               "“I have never knowingly taken a banned substance,” he wrote.\n\n"
+               "Asked about Brannick's comments, a federation spokesperson said the ruling stood.\n")
+    analysis = attrib.analyze_text(article, registry)
+    assert speakers_of(analysis)[1] == "Teodor Brannick"
+    assert analysis.claims[2].mention.text == "a federation spokesperson"
