@@ -770,6 +770,8 @@ def _attribution_follows(tokens: list[Token], j: int, cues: Cues) -> bool:
         tok = tokens[k]
         if tok.quoted or tok.text in _BREAKS:
             return False
+        if tok.lower in ("that", "which", "who"):
+            return False  # "..., the company that maintains the network, ...": a relative clause, no source
         hit = cues.speech_index.match(tokens, k)
         if hit and k > j and not tok.lower.endswith("ing") and _is_verb_use(tokens, k, hit[0], cues):
             return _valid_source(tokens, j, k, cues) is not None

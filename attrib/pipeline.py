@@ -86,6 +86,8 @@ def analyze(article: Article, registry: Registry) -> Analysis:
                 resolution = resolver.resolve(mention, context)
                 context.subjects.append((mention.start, resolution, mention.text))
                 context.learn_surname(resolution, mention.text)
+                if resolution.entity is None and " " in resolution.name and resolver.institution_name(resolution.name):
+                    context.bodies.add(resolution.name.split(" ", 1)[0])  # "Cardale Rail" ... "Cardale does not deny"
     claims: list[Claim] = []
     for claim in found_claims:
         speaker = resolver.resolve(claim.mention, context) if claim.mention is not None else None

@@ -417,7 +417,7 @@ class Resolver:
             if mention[:4].lower() == "the " and " " not in res.name \
                     and self.registry.cues.nominals.get(res.name.lower()) not in PERSON_CLASSES:
                 return False  # "the Minority", "the Assembly": one capitalised word after "the" names a body
-            return (looks_like_person(res.name) and not self._institution_name(res.name)) or self._people_noun(mention)
+            return (looks_like_person(res.name) and not self.institution_name(res.name)) or self._people_noun(mention)
 
         if word in _PERSON_PRONOUNS:
             want = person
@@ -476,7 +476,7 @@ class Resolver:
         head = words[cut - 1] if cut else ""
         return head == "one" or self.registry.cues.nominals.get(head) in PERSON_CLASSES
 
-    def _institution_name(self, name: str) -> bool:
+    def institution_name(self, name: str) -> bool:
         """"Ashbury Town", "Northline Rail", "Port Varden Police", "Ministry of Foreign Affairs": capitalised
         like a person, named like a body (by its last word, or the one before "of")."""
         head = name.split(" of ", 1)[0] if " of " in name else name
@@ -494,7 +494,7 @@ class Resolver:
                        if c[1].method not in ("unresolved-pronoun", "ambiguous")
                        and (c[1].entity is not None or (" " in c[1].name and looks_like_person(c[1].name))
                             # "the ministry", read as the body named before; "The Ministry of Foreign Affairs"
-                            or c[1].method == "nominal" or (" " in c[1].name and self._institution_name(c[1].name))
+                            or c[1].method == "nominal" or (" " in c[1].name and self.institution_name(c[1].name))
                             or c[1].name in context.bodies)]
         # Latest first; within one sentence, its subject before other names ("The prime minister ordered ...,
         # according to a statement read by his spokesman. He ..." is the prime minister).
@@ -716,7 +716,7 @@ class Resolver:
                     or nominals.get(best[k].lower()) == "office"), default=None)
         if body is not None:
             best = best[body + 1:]  # "(Leader in the) Ghazirat Assembly Rana Bhattar": the person after the body
-        if self._institution_name(" ".join(best)):
+        if self.institution_name(" ".join(best)):
             return None  # "The Arab Republic (of Haddar)", "Northline Rail"
         if len(words) > len(best) and words[-len(best) - 1].lower() in _PLACE_PREPOSITIONS:
             return None  # "Residents of Riverside Lane in Carrow Bridge": a place
@@ -977,7 +977,7 @@ class Resolver:
             # Or a body the registry lacks: "The ministry summoned ..., according to the statement."
             for p, res, _ in reversed(speakers):
                 if res.entity is None and (res.method == "nominal" or res.name in context.bodies
-                                           or self._institution_name(res.name)):
+                                           or self.institution_name(res.name)):
                     return Resolution(res.name, None, "nominal", 0.6 * res.score, surface)
             return None
         if nominal in ("spokesman", "premier", "president", "minister"):
@@ -1025,7 +1025,7 @@ class Resolver:
             start = context.sentence_start(position)
             previous = context.sentence_start(max(0, start - 1))
             recent = [name for p, name in named if context.sentence_start(p) >= previous]
-            if recent and name_key(recent[0]) and self._institution_name(recent[0]):
+            if recent and name_key(recent[0]) and self.institution_name(recent[0]):
                 return recent[0]
         return None
 
@@ -1094,7 +1094,7 @@ class Resolver:
             for title in self._titles:
                 n = title.count(" ") + 1
                 if len(words) > n and name_key(" ".join(words[:n])) == title and words[n][:1].isupper() \
-                        and not self._institution_name(" ".join(words)):  # "Justice Ministry" keeps "Justice"
+                        and not self.institution_name(" ".join(words)):  # "Justice Ministry" keeps "Justice"
                     words = words[n:]
                     changed = True
                     break

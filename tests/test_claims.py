@@ -471,3 +471,14 @@ def test_the_person_before_a_participle_or_an_apposition_speaks(registry):
                "postman from Hatchley, who said he had invested £85,000.\n")
     analysis = attrib.analyze_text(article, registry)
     assert [c.mention.text for c in analysis.claims] == ["A former property developer", "Brian Sowerby"]
+
+
+def test_a_relative_clause_in_an_apposition_does_not_end_the_content(registry):
+    article = ("The operator argues that signal failures on track owned by Northline Infrastructure, the publicly owned "
+               "company that maintains the network, account for half of all delays.\n\n"
+               "Cardale Rail runs the trains. Cardale does not deny that it is short of drivers. It says the shortage "
+               "is national.\n")
+    analysis = attrib.analyze_text(article, registry)
+    assert claims_of(analysis)[0] == ("operator", "signal failures on track owned by Northline Infrastructure, the "
+                                      "publicly owned company that maintains the network, account for half of all delays")
+    assert claims_of(analysis)[1] == ("Cardale", "the shortage is national")
