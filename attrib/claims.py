@@ -945,9 +945,9 @@ def _after_addressee(tokens: list[Token], j: int) -> int | None:
     n = len(tokens)
     # "told a news conference in the capital, Dar Kalim, that ...": the addressee can run to a dozen words.
     that = next((k for k in range(j, min(n, j + _ADDRESSEE_REACH)) if tokens[k].lower == "that" and not tokens[k].quoted), None)
-    # "told Reuters the group was not behind the attack": a name or a pronoun, then the clause.
-    k = j
-    while k < n and k - j < 3 and (_capitalised(tokens[k]) or tokens[k].lower in _ADDRESSEES) and not tokens[k].quoted:
+    # "told Reuters the group was not behind the attack": a name or a pronoun, then the clause ("the BBC" too).
+    k = j + 1 if j + 1 < n and tokens[j].lower == "the" and _capitalised(tokens[j + 1]) else j
+    while k < n and k - j < 4 and (_capitalised(tokens[k]) or tokens[k].lower in _ADDRESSEES) and not tokens[k].quoted:
         k += 1
     if that is None and j < k < n and _has_verb(tokens, k, min(n, k + 8)):
         return k

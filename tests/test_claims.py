@@ -482,3 +482,10 @@ def test_a_relative_clause_in_an_apposition_does_not_end_the_content(registry):
     assert claims_of(analysis)[0] == ("operator", "signal failures on track owned by Northline Infrastructure, the "
                                       "publicly owned company that maintains the network, account for half of all delays")
     assert claims_of(analysis)[1] == ("Cardale", "the shortage is national")
+
+
+def test_told_the_outlet_then_a_clause(registry):
+    analysis = attrib.analyze_text("Sally Pellow, whose daughter died in 2021, told the BBC the trust had ‘lied to us "
+                                   "for six years’.\n", registry)
+    assert claims_of(analysis) == [("Sally Pellow", "the trust had ‘lied to us for six years’")]
+    assert [(b.accuser.name, b.accused.name) for b in analysis.blames] == [("Sally Pellow", "trust")]
