@@ -578,20 +578,22 @@ def _leading_doer(tokens: Sequence[Token], cues: Cues,
         len(words) >= 2 or words[0].text.isupper() or (names is not None and words[0].text in names))
     # A capital that only opens the sentence names no one: "At least three drones hit ...", "Explosive-laden
     # drones struck ..." (unless the article writes the word so inside a sentence too).
-    named = any(t.text[:1].isupper() and not (at == 0 and (t.lower in _DETERMINERS or t.lower in _QUANTITIES
-                                                           or (names is not None and t.text not in names)))
-                for at, t in enumerate(words))
-    if (named and words[-1].lower in _FORCES) or proper:
+    named = words[-1].lower in _FORCES and any(
+        t.text[:1].isupper() and not (at == 0 and (t.lower in _DETERMINERS or t.lower in _QUANTITIES
+                                                   or (names is not None and t.text not in names)))
+        for at, t in enumerate(words))
+    if named or proper:
         act = _act_after(tokens, k, cues) or _motive(tokens, k, cues)
         return (start, k, act) if act is not None else None
     # A body or people named by their role (or "it", "they"), held to be at fault or doing a wrong: "the
     # utility was responsible for the blackout", "management is to blame", "the trust had lied to us"; any
     # act is too loose a test for such words ("the army launched an operation").
     nominals = cues.nominals
-    stop = next((m + 1 for m in range(start, min(k, start + 3)) if nominals.get(tokens[m].lower, "document") != "document"
-                 and m + 1 < len(tokens) and tokens[m + 1].text.islower()), None)
-    if stop is not None and stop < k:
-        k, words = stop, tokens[start:stop]  # "the transport board deserves a share of the blame"
+    if words[-1].lower not in nominals:  # "the transport board deserves a share of the blame": the role noun ends it
+        stop = next((m + 1 for m in range(start, min(k, start + 3)) if nominals.get(tokens[m].lower, "document")
+                     != "document" and m + 1 < len(tokens) and tokens[m + 1].text.islower()), None)
+        if stop is not None and stop < k:
+            k, words = stop, tokens[start:stop]
     if words[0].lower in ("any", "every", "no", "each") or (k < len(tokens) and tokens[k].lower in ("that", "who", "which")):
         return None  # "any company that cut corners": a kind of party, not one
     head = words[-1].lower
