@@ -842,6 +842,9 @@ def _content_before(tokens: list[Token], stop: int, long_enough: int = 0) -> tup
     if tokens[start].text not in ("“", '"', "‘", "«", "„") and not _has_verb(tokens, start, end) \
             and not (long_enough and end - start >= long_enough):
         return None  # "For their part, the ambassadors said": an opening phrase is not a claim
+    if tokens[start].lower == "asked" and start + 1 < end and tokens[start + 1].lower in ("whether", "if", "about", "why",
+                                                                                         "what", "how", "who"):
+        return None  # "Asked whether Cobalt Ridge bore any responsibility, he said, “...”": the question
     return start, end
 
 

@@ -489,3 +489,11 @@ def test_told_the_outlet_then_a_clause(registry):
                                    "for six years’.\n", registry)
     assert claims_of(analysis) == [("Sally Pellow", "the trust had ‘lied to us for six years’")]
     assert [(b.accuser.name, b.accused.name) for b in analysis.blames] == [("Sally Pellow", "trust")]
+
+
+def test_a_question_put_and_feelings_expressed_are_no_claims(registry):
+    article = ("Asked whether Cobalt Ridge bore any responsibility, he said, \"We did everything we could.\"\n\n"
+               "The chief minister visited the injured and expressed deep grief and sorrow over the loss of lives.\n\n"
+               "The minister expressed hope that the talks would succeed.\n")
+    assert [text for _, text in claims_of(attrib.analyze_text(article, registry))] == [
+        "We did everything we could.", "hope that the talks would succeed"]
