@@ -41,6 +41,9 @@ _CLAUSE_OPENERS = frozenset({"that", ",", ";", ":", "and", "but", "because", "as
 _READY = frozenset({"quick", "swift", "fast", "first", "quicker", "rushed", "hastened", "moved", "careful"})
 _PASSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "be", "been", "being"})
 _INNER_CAPITAL = re.compile(r"\b[a-z]+ ([A-Z][A-Za-z]+)\b")  # "by Corbishley": a capital inside a sentence
+_WEAPONS = frozenset({"jets", "drones", "artillery"})
+_VIOLENCE = frozenset({"fired", "shelled", "attacked", "killed", "bombed", "struck", "shot", "beat", "opened fire",
+                       "hit"})
 _FAULT_PREDICATES = frozenset({"responsible", "culpable", "to blame", "at fault", "behind"})
 _NAMED_ACTS = frozenset({"aggression", "attack", "attacks", "crime", "crimes", "shelling", "bombardment", "massacre",
                          "terrorism", "occupation", "provocation", "sabotage"})  # "the Korsian aggression"
@@ -159,6 +162,14 @@ def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: lis
             if accuser_end > after + 1 and accused_mention is not None and completed:
                 yield _Found(_mention(text, tokens, after + 1, accuser_end), accused_mention,
                              verb.lemma, "blame-passive", verb.strength, claim_no, sentence)
+            continue
+        if passive and claim is not None and after < len(tokens) and (
+                tokens[after].lower in verb.until or tokens[after].lower in verb.then):
+            # "The driver was cited for failure to maintain lane, deputies said": the claim's source accuses.
+            accused = _passive_subject(tokens, i, cues)
+            if accused is not None and claim.mention is not None:
+                yield _Found(claim.mention, _mention(text, tokens, *accused), verb.lemma, "blame-passive",
+                             verb.strength, claim_no, sentence)
             continue
         obj = _object(tokens, after, verb, scan, cues, phrase=length > 1)
         if obj is None:
@@ -427,6 +438,8 @@ def _claim_blames(text: str, tokens: list[Token], sentence: Sentence, number: in
     # "... initiated by Y": the party after "by".
     for k, length, phrase in cues.by_agent_index.find(sub):
         by = k + length
+        if by + 1 < len(sub) and sub[by].text in ("”", '"', "’") and sub[by + 1].lower == "by":
+            by += 1  # 'the violence "was planned" by members of ...'
         if by < len(sub) and sub[by].lower == "by" and not _negated(sub, k, cues):
             hits = [h for h in scan(sub[by + 1:by + 8]) if h[0] <= 2]
             if hits:
@@ -575,7 +588,8 @@ def _leading_doer(tokens: Sequence[Token], cues: Cues,
     words = tokens[start:k]
     # A force ("Ukrainian troops"), or a proper name the registry lacks ("Grey Lantern was behind ...").
     proper = all(t.text[:1].isupper() for t in words) and (
-        len(words) >= 2 or words[0].text.isupper() or (names is not None and words[0].text in names))
+        len(words) >= 2 or (words[0].text.isupper() and len(words[0].text) > 1)
+        or (names is not None and words[0].text in names))
     # A capital that only opens the sentence names no one: "At least three drones hit ...", "Explosive-laden
     # drones struck ..." (unless the article writes the word so inside a sentence too).
     named = words[-1].lower in _FORCES and any(
@@ -597,10 +611,17 @@ def _leading_doer(tokens: Sequence[Token], cues: Cues,
     if words[0].lower in ("any", "every", "no", "each") or (k < len(tokens) and tokens[k].lower in ("that", "who", "which")):
         return None  # "any company that cut corners": a kind of party, not one
     head = words[-1].lower
-    if len(words) <= 3 and (head in cues.nominals and cues.nominals[head] != "document" or (
-            len(words) == 1 and head in ("it", "they"))) and all(t.text.islower() for t in words[1:]):
+    if len(words) <= 3 and (head in cues.nominals and cues.nominals[head] != "document"
+                            or (head in _FORCES and head not in _WEAPONS)
+                            or (len(words) == 1 and head in ("it", "they", "he", "she"))) \
+            and all(t.text.islower() for t in words[1:]):
         act = _act_after(tokens, k, cues)
-        if act is None or not (act in _FAULT_PREDICATES or act.endswith("responsibility") or act in cues.wrongs):
+        if act is not None and k + 1 < len(tokens) and tokens[k].lower.endswith("ed") and tokens[k + 1].lower in _BE:
+            return None  # "the two soldiers killed were a sergeant and a conscript": a passive participle
+        # "the police fired tear gas at women", "he shot a man in the back": violence by people is a wrong
+        violent = act in _VIOLENCE and head not in ("it", "they")
+        if act is None or not (act in _FAULT_PREDICATES or act.endswith("responsibility") or act in cues.wrongs
+                               or violent):
             act = _motive(tokens, k, cues)
             return (start, k, act) if act is not None else None
         at = next(m for m in range(k, len(tokens)) if tokens[m].lower == act.split()[-1])
