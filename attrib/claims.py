@@ -106,8 +106,8 @@ _AUDIENCES = frozenset({"a", "an", "the", "news", "press", "conference", "briefi
                         "colleagues", "staff", "delegates", "students", "residents", "workers", "investors", "analysts"})
 _TRAILING_PHRASES = frozenset({"but", "without", "after", "before", "as", "when", "while", "shortly", "following", "amid",
                                "during", "since", "in", "on", "at", "which", "who", "although", "though", "because",
-                               "just", "hours", "days", "minutes", "moments", "late", "early", "according"})
-_CLOSING_PREPOSITIONS = frozenset({"after", "before", "following", "amid", "during", "at", "in", "on", "from",
+                               "just", "hours", "days", "minutes", "moments", "late", "early", "according", "where"})
+_CLOSING_PREPOSITIONS = frozenset({"after", "before", "following", "amid", "during", "at", "in", "on", "from", "to",
                                    "outside", "inside", "ahead", "by", "via"})
 _MAX_SUBJECT = 14
 _NOT_NOUNS = frozenset({"who", "which", "that", "was", "were", "is", "are", "be", "been", "has", "have", "had", "not",
@@ -867,6 +867,9 @@ def _ends_clause(tokens: list[Token], j: int, cues: Cues) -> bool:
         if j + 2 < n and (nxt.lower in _NUMBER_WORDS or nxt.text.isdigit()) and (
                 tokens[j + 2].lower in _TIME_WORDS or tokens[j + 2].lower in _TIME_NOUNS):
             return True  # "..., his office said, three days after the attack."
+        end = _sentence_end(tokens)
+        if j + 1 < end <= j + 5 and all(_capitalised(t) and not t.quoted for t in tokens[j + 1:end]):
+            return True  # "... said in the capital, Porto Valente.": the place's name ends it
     if tok.text in ("“", '"') and j + 1 < n and tokens[j + 1].quoted:
         return False
     return False
@@ -878,8 +881,13 @@ def _closing_phrase(tokens: list[Token], j: int) -> bool:
     if j >= n or tokens[j].lower not in _CLOSING_PREPOSITIONS or tokens[j].quoted:
         return False
     end = _sentence_end(tokens)
-    return end - j <= 12 and not any(t.quoted or t.text in _BREAKS or t.lower in _VERBISH or t.lower == "that"
-                                    for t in tokens[j + 1:end])
+    # ("..., where she was accompanying an injured teenager.": a relative clause about the place ends it.)
+    end = next((k for k in range(j + 1, end - 1) if tokens[k].text == "," and tokens[k + 1].lower in
+                ("where", "which", "when")), end)
+    # ("... to the press in the capital, Porto Valente.": a comma before a name is still the phrase.)
+    return end - j <= 12 and not any(
+        t.quoted or (t.text in _BREAKS and not (t.text == "," and k + 1 < end and _capitalised(tokens[k + 1])))
+        or t.lower in _VERBISH or t.lower == "that" for k, t in enumerate(tokens[j + 1:end], j + 1))
 
 
 def _trailing_apposition(tokens: list[Token], j: int, cues: Cues) -> bool:

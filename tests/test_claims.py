@@ -497,3 +497,14 @@ def test_a_question_put_and_feelings_expressed_are_no_claims(registry):
                "The minister expressed hope that the talks would succeed.\n")
     assert [text for _, text in claims_of(attrib.analyze_text(article, registry))] == [
         "We did everything we could.", "hope that the talks would succeed"]
+
+
+def test_closing_phrases_naming_a_place_or_the_press(registry):
+    article = ("“The orders came from outside,” the minister stated to the press in the capital, Porto Valente.\n\n"
+               "“Nobody threw stones,” Ms. Quispe stated to the press at the hospital of Villa Ocaraña, where she was "
+               "accompanying an injured teenager.\n\n"
+               "Its spokeswoman, Marcelina Quispe, denounced that the police “fired tear gas at women”.\n\n"
+               "The minister denounced the attack.\n")
+    assert claims_of(attrib.analyze_text(article, registry)) == [
+        ("minister", "The orders came from outside,"), ("Quispe", "Nobody threw stones,"),
+        ("Marcelina Quispe", "the police “fired tear gas at women”")]
