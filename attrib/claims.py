@@ -652,8 +652,10 @@ def _audience_end(tokens: list[Token], j: int, most: int) -> int:
     n = len(tokens)
     k = j
     while k < n and k - j < most and (_capitalised(tokens[k]) or tokens[k].lower in _ADDRESSEES
-                                      or tokens[k].lower in _AUDIENCES) and not tokens[k].quoted:
-        k += 1
+                                      or tokens[k].lower in _AUDIENCES
+                                      or (k > j and tokens[k].text.isdigit() and _capitalised(tokens[k - 1]))) \
+            and not tokens[k].quoted:
+        k += 1  # ("told News 8", "told Channel 4 News": a station's number is part of its name)
     return k
 
 

@@ -508,3 +508,10 @@ def test_closing_phrases_naming_a_place_or_the_press(registry):
     assert claims_of(attrib.analyze_text(article, registry)) == [
         ("minister", "The orders came from outside,"), ("Quispe", "Nobody threw stones,"),
         ("Marcelina Quispe", "the police “fired tear gas at women”")]
+
+
+def test_told_a_station_with_a_number(registry):
+    article = ("The attorney, Marcus Ellery, spoke on Wednesday.\n\n"
+               "\"Terrell was running away,\" Ellery told News 8. \"That officer never gave him a chance.\"\n")
+    assert claims_of(attrib.analyze_text(article, registry)) == [
+        ("Marcus Ellery", "Terrell was running away,"), ("Marcus Ellery", "That officer never gave him a chance.")]
