@@ -171,6 +171,8 @@ def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: lis
                 yield _Found(claim.mention, _mention(text, tokens, *accused), verb.lemma, "blame-passive",
                              verb.strength, claim_no, sentence)
             continue
+        if passive:
+            continue  # "Ritter was charged Monday with robbery": what follows a passive is not the accused
         obj = _object(tokens, after, verb, scan, cues, phrase=length > 1)
         if obj is None:
             continue

@@ -272,6 +272,8 @@ BLAME_CASES += [
                  id="the-police-fired"),
     pytest.param("The institute said its inquiry had found “research misconduct by one individual”.\n",
                  {("institute", "one individual")}, id="misconduct-by-y"),
+    pytest.param("Dwayne Ritter, 34, was arrested.\n\nPolice said he hit a gas station clerk with a tire iron.\n",
+                 {("Police", "Dwayne Ritter")}, id="he-hit-someone"),
     pytest.param("Army officials said Gurdhari troops violated the ceasefire overnight.\n",
                  {("Army officials", "Gurdhari troops")}, id="a-force-violated-the-ceasefire"),
 ]
@@ -323,6 +325,7 @@ NOT_BLAME = [
     pytest.param("Mustafa Hamid, the commander in charge of the operation, ordered the search.\n",
                  id="in-charge-of"),
     pytest.param("Officials said explosive-laden drones struck the oil field.\n", id="drones-are-no-party"),
+    pytest.param("Dwayne Ritter was charged Monday with first-degree robbery.\n", id="no-object-after-a-passive"),
     pytest.param("Marchetti said any company that cut corners would be held to account.\n", id="any-company-that"),
     pytest.param("One of the officials said guards had been taken hostage within minutes.\n", id="taken-hostage"),
     pytest.param("“The company did everything it could to save lives,” she said.\n", id="to-save-lives-is-no-motive"),
