@@ -1265,7 +1265,8 @@ def sentence_subject(tokens: list[Token], cues: Cues) -> tuple[int, int] | None:
         owner = (k == start + 1 and demonym(tokens[start].text)) or (
             _capitalised(tokens[start]) and tokens[start].lower.endswith(("'s", "’s"))
             and all(t.text.islower() for t in tokens[start + 1:k]))
-        if ahead is not None and (tokens[start].lower in ("the", "a", "an") or owner) \
+        if ahead is not None and (tokens[start].lower in ("the", "a", "an", "its", "their", "his", "her", "our") or owner
+                                  or tokens[start].lower in _NUMBER_WORDS or tokens[start].lower in ("several", "many", "most", "some", "all", "both")) \
                 and all(t.text.isalpha() and t.text.islower() for t in tokens[k:ahead]) \
                 and not any(cues.speech_index.match(tokens, m) for m in range(k, ahead)):  # "the Minority said the Minister"
             k = ahead + 1

@@ -417,7 +417,8 @@ class Resolver:
             if mention[:4].lower() == "the " and " " not in res.name \
                     and self.registry.cues.nominals.get(res.name.lower()) not in PERSON_CLASSES:
                 return False  # "the Minority", "the Assembly": one capitalised word after "the" names a body
-            return (looks_like_person(res.name) and not self.institution_name(res.name)) or self._people_noun(mention)
+            return (looks_like_person(res.name) and not self.institution_name(res.name)) or (
+                self._people_noun(mention) and not _plural(mention, res))  # "she" is not "Twenty-six people"
 
         if word in _PERSON_PRONOUNS:
             want = person
@@ -472,7 +473,7 @@ class Resolver:
     def _people_noun(self, mention: str) -> bool:
         """"One of the officials", "a senior official": a mention whose head noun is people, not a body."""
         words = mention.lower().split()
-        cut = next((k for k, w in enumerate(words) if k > 0 and w in _QUALIFIERS), len(words))
+        cut = _head_end(words)
         head = words[cut - 1] if cut else ""
         return head == "one" or self.registry.cues.nominals.get(head) in PERSON_CLASSES
 
@@ -495,7 +496,9 @@ class Resolver:
                        and (c[1].entity is not None or (" " in c[1].name and looks_like_person(c[1].name))
                             # "the ministry", read as the body named before; "The Ministry of Foreign Affairs"
                             or c[1].method == "nominal" or (" " in c[1].name and self.institution_name(c[1].name))
-                            or c[1].name in context.bodies)]
+                            or c[1].name in context.bodies
+                            # "Seven of the paper's nine authors ... they wrote"
+                            or (" " in c[2] and _plural(c[2], c[1]) and self._people_noun(c[2])))]
         # Latest first; within one sentence, its subject before other names ("The prime minister ordered ...,
         # according to a statement read by his spokesman. He ..." is the prime minister).
         subjects = context.subject_positions()
@@ -1170,12 +1173,25 @@ def looks_like_person(name: str) -> bool:
                                         or (w[:3].lower() in ("al-", "el-") and w[3:4].isupper()) for w in words)
 
 
+def _head_end(words: list[str]) -> int:
+    """Where a mention's head noun ends, before what qualifies it: "two officials at the ministry"; but "Seven of
+    the paper's nine authors" is headed by its last word."""
+    if len(words) > 2 and words[1].lower() == "of" and words[0].lower() in _COUNTS:
+        return len(words)
+    return next((k for k, w in enumerate(words) if k > 0 and w.lower() in _QUALIFIERS), len(words))
+
+
+_PLURAL_NOUNS = frozenset({"people", "police", "staff", "personnel", "men", "women", "children", "crew", "clergy"})
+_COUNTS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many",
+                     "most", "some", "all", "both", "none"})
+
+
 def _plural(mention: str, res: Resolution) -> bool:
     words = mention.split()
     # The head noun, before what qualifies it: "two officials at the ministry" are plural.
-    cut = next((k for k, w in enumerate(words) if k > 0 and w.lower() in _QUALIFIERS), len(words))
+    cut = _head_end(words)
     last = words[cut - 1].lower() if words else ""
-    return last.endswith("s") and not last.endswith("ss") and not looks_like_person(mention)
+    return (last.endswith("s") and not last.endswith("ss") or last in _PLURAL_NOUNS) and not looks_like_person(mention)
 
 
 # ------------------------------------------------------------- near duplicates

@@ -520,3 +520,11 @@ def test_a_player_introduced_by_position_is_he_and_a_possessive_noun_is_no_cue(r
     analysis = attrib.analyze_text(article, registry)
     assert speakers_of(analysis)[1] == "Teodor Brannick"
     assert analysis.claims[2].mention.text == "a federation spokesperson"
+
+
+def test_they_are_the_people_a_counted_subject_names_and_she_is_not_a_crowd(registry):
+    article = ("The journal retracted the paper.\n\nSeven of the paper's nine authors have been less reticent. In a "
+               "letter, they wrote that none of them had the files.\n\nDr Miriam Castellano said testing had matched "
+               "the bacteria. Twenty-six people have been hospitalized, she said.\n")
+    analysis = attrib.analyze_text(article, registry)
+    assert speakers_of(analysis) == ["Seven of the paper's nine authors", "Miriam Castellano", "Miriam Castellano"]
