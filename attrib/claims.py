@@ -1034,6 +1034,11 @@ def source_before(tokens: list[Token], i: int, cues: Cues) -> tuple[int, int] | 
             return None
         return found
     segment = _segment_back(tokens, end)
+    if segment is not None and segment[0] >= 2 and tokens[segment[0] - 1].lower == "whose":
+        # "Neil Osterhaus, whose office said ...": the office's owner, named before
+        owner = _antecedent(tokens, segment[0] - 1, cues)
+        if owner is not None:
+            return owner
     if segment is not None and segment[0] >= 2 and tokens[segment[0]].lower in ("of", "with", "by", "for") \
             and tokens[segment[0] - 1].lower.endswith("ed") and tokens[segment[0] - 1].text.islower():
         # "A former property developer accused of swindling 200 investors has told a jury": the noun before

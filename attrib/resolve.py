@@ -1089,8 +1089,12 @@ class Resolver:
         acronym = len(words) - lower == 1 and (sum(ch.isupper() for ch in words[-1]) >= 2 or (
             lower <= 3 and len(words[-1]) > 2 and not any(w in self.registry.cues.nominals for w in words[:lower])))
         if 0 < lower and (len(words) - lower >= 2 or acronym) and all(capitalised(w) or w in ("of", "for", "and", "al")
-                                                                     for w in words[lower:]):
-            words = words[lower:]
+                                                                     for w in words[lower:]) \
+                and (not any(w in ("at", "of", "in", "from", "near", "for") for w in words[:lower])
+                     or self.institution_name(" ".join(words[lower:]))):
+            words = words[lower:]  # ("officials at the National Cyber Defence Agency", but not "tenants at Linden Court")
+        while len(words) > 1 and words[-1].lower() in ("himself", "herself", "itself", "themselves"):
+            words = words[:-1]  # "Evelyn Marsh herself"
         changed = True
         while changed and len(words) > 1:
             changed = False
