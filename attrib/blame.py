@@ -569,6 +569,8 @@ def _faults(tokens: Sequence[Token], cues: Cues) -> Iterator[tuple[int, int, str
                     start -= 1  # "Bright Arc's failures"
             elif owner in cues.nominals or owner in _FORCES:
                 start = k - 1 if k > 0 and lowers[k - 1] in _DETERMINERS else k  # "the council's failure"
+                if k > 0 and lowers[k - 1] in ("another", "other", "any", "some", "every"):
+                    continue  # "a scapegoat for another company's failings": no one named
             else:
                 continue
             yield start, k + 1, lowers[k + 1]

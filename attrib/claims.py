@@ -1045,6 +1045,13 @@ def source_before(tokens: list[Token], i: int, cues: Cues) -> tuple[int, int] | 
         # the participle speaks.
         segment = _segment_back(tokens, segment[0] - 1)
     found = _valid_source(tokens, *segment, cues) if segment is not None else None
+    if found is not None and tokens[found[0]].text[:1].isdigit():
+        # "The owner of the tanker that spilled an estimated 1,200 tonnes ... has blamed": the relative
+        # clause's antecedent, not the quantity inside it
+        relative = next((k for k in range(found[0] - 1, max(0, found[0] - 8), -1)
+                         if tokens[k].lower in ("that", "which", "who")), None)
+        if relative is not None and relative > 0:
+            found = _antecedent(tokens, relative, cues)
     if found is not None and found[1] - found[0] > 1 and tokens[found[1] - 1].lower in PRONOUNS \
             and tokens[found[1] - 2].text.lower() not in ("and", "or"):
         return found[1] - 1, found[1]  # "In a separate post on LinkedIn she said": the pronoun

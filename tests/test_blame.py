@@ -274,6 +274,9 @@ BLAME_CASES += [
                  {("institute", "one individual")}, id="misconduct-by-y"),
     pytest.param("Dwayne Ritter, 34, was arrested.\n\nPolice said he hit a gas station clerk with a tire iron.\n",
                  {("Police", "Dwayne Ritter")}, id="he-hit-someone"),
+    pytest.param("The owner of the tanker that spilled an estimated 1,200 tonnes of fuel oil into the estuary this "
+                 "week has blamed the harbour pilot who was guiding the ship.\n",
+                 {("owner of the tanker", "harbour pilot")}, id="a-quantity-in-a-relative-clause-is-no-accuser"),
     pytest.param("Army officials said Gurdhari troops violated the ceasefire overnight.\n",
                  {("Army officials", "Gurdhari troops")}, id="a-force-violated-the-ceasefire"),
 ]
@@ -326,6 +329,8 @@ NOT_BLAME = [
                  id="in-charge-of"),
     pytest.param("Officials said explosive-laden drones struck the oil field.\n", id="drones-are-no-party"),
     pytest.param("Dwayne Ritter was charged Monday with first-degree robbery.\n", id="no-object-after-a-passive"),
+    pytest.param("“We will not let one of our people be made a scapegoat for another company's failings,” he said.\n",
+                 id="another-company-s-failings"),
     pytest.param("Marchetti said any company that cut corners would be held to account.\n", id="any-company-that"),
     pytest.param("One of the officials said guards had been taken hostage within minutes.\n", id="taken-hostage"),
     pytest.param("“The company did everything it could to save lives,” she said.\n", id="to-save-lives-is-no-motive"),
