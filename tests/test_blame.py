@@ -274,7 +274,7 @@ BLAME_CASES += [
                  {("institute", "one individual")}, id="misconduct-by-y"),
     pytest.param("Dwayne Ritter, 34, was arrested.\n\nPolice said he hit a gas station clerk with a tire iron.\n",
                  {("Police", "Dwayne Ritter")}, id="he-hit-someone"),
-    pytest.param("The owner of the tanker that spilled an estimated 1,200 tonnes of fuel oil into the estuary this "
+    pytest.param("The owner of the tanker that spilled an estimated 1,200 tonnes of fuel oil into the Saltmere estuary this "
                  "week has blamed the harbour pilot who was guiding the ship.\n",
                  {("owner of the tanker", "harbour pilot")}, id="a-quantity-in-a-relative-clause-is-no-accuser"),
     pytest.param("Army officials said Gurdhari troops violated the ceasefire overnight.\n",
