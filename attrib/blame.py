@@ -184,7 +184,12 @@ def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: lis
             last_and = max((k for k in range(subject[0], subject[1]) if tokens[k].lower == "and"), default=None)
             if last_and is not None:
                 subject = (last_and + 1, subject[1]) if last_and + 1 < subject[1] else None
-        if i > 0 and tokens[i - 1].text == "," and tokens[i].lower.endswith("ing") and not tokens[i].quoted:
+        if subject is not None and tokens[subject[0]].lower in ("to", "at", "in", "on", "for", "with", "from") \
+                and tokens[i].lower.endswith("ing") and not tokens[i].quoted:
+            # "X wrote to the company's board last week accusing the directors of ...": X accuses
+            main = sentence_subject(tokens, cues)
+            subject = main if main is not None and main[1] < i else None
+        elif i > 0 and tokens[i - 1].text == "," and tokens[i].lower.endswith("ing") and not tokens[i].quoted:
             # "Baraka, a spokesman for the group, went further, accusing Y": the sentence's subject accuses.
             main = sentence_subject(tokens, cues)
             subject = main if main is not None and main[1] < i else subject

@@ -277,6 +277,10 @@ BLAME_CASES += [
     pytest.param("The owner of the tanker that spilled an estimated 1,200 tonnes of fuel oil into the Saltmere estuary this "
                  "week has blamed the harbour pilot who was guiding the ship.\n",
                  {("owner of the tanker", "harbour pilot")}, id="a-quantity-in-a-relative-clause-is-no-accuser"),
+    pytest.param("Lyle Penhaligon wrote to the company's board last week accusing the directors of destroying value.\n",
+                 {("Lyle Penhaligon", "directors")}, id="wrote-to-a-board-accusing"),
+    pytest.param("The minister said the attacks were “organised, financed and directed from Drevnia”.\n",
+                 {("minister", "Drevnia")}, id="directed-from-y"),
     pytest.param("Army officials said Gurdhari troops violated the ceasefire overnight.\n",
                  {("Army officials", "Gurdhari troops")}, id="a-force-violated-the-ceasefire"),
 ]
