@@ -41,6 +41,8 @@ _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "
 _TIME_NOUNS = frozenset({"week", "month", "year", "night", "morning", "evening", "afternoon", "weekend"})
 _NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "a", "an",
                            "several", "few", "some", "many"})
+_LEADS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "several", "many", "most", "some", "all",
+                    "both"})  # words that may open a subject before a role noun
 _TIME_WORDS = frozenset({"day", "days", "weeks", "months", "years", "earlier", "later", "ago", "hours", "minutes"})
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
@@ -1277,10 +1279,11 @@ def sentence_subject(tokens: list[Token], cues: Cues) -> tuple[int, int] | None:
         owner = (k == start + 1 and demonym(tokens[start].text)) or (
             _capitalised(tokens[start]) and tokens[start].lower.endswith(("'s", "’s"))
             and all(t.text.islower() for t in tokens[start + 1:k]))
-        if ahead is not None and (tokens[start].lower in ("the", "a", "an", "its", "their", "his", "her", "our") or owner
-                                  or tokens[start].lower in _NUMBER_WORDS or tokens[start].lower in ("several", "many", "most", "some", "all", "both")) \
+        # ... after an article, an owner or a count: "the Iraqi prime minister", "Seven of the paper's nine authors";
+        # not past a speech verb: "the Minority said the Minister ..."
+        if ahead is not None and (tokens[start].lower in _LEADS or owner or tokens[start].lower in _NUMBER_WORDS) \
                 and all(t.text.isalpha() and t.text.islower() for t in tokens[k:ahead]) \
-                and not any(cues.speech_index.match(tokens, m) for m in range(k, ahead)):  # "the Minority said the Minister"
+                and not any(cues.speech_index.match(tokens, m) for m in range(k, ahead)):
             k = ahead + 1
             continue
         break

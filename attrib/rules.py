@@ -974,8 +974,9 @@ def _cues(cue_acc: dict) -> Cues:
     )
     return Cues(
         **{f: getattr(cues, f) for f in (
-            "speech", "according_to", "participle_links", "blame_verbs", "by_agent", "acts", "wrongs", "motives", "predicates",
-            "pejoratives", "act_stops", "connections", "failings", "denials", "negations", "conditionals", "hedges", "titles", "nominals", "given_names")},
+            "speech", "according_to", "participle_links", "blame_verbs", "by_agent", "acts", "wrongs", "motives",
+            "predicates", "pejoratives", "act_stops", "connections", "failings", "denials", "negations", "conditionals",
+            "hedges", "titles", "nominals", "given_names")},
         speech_index=PhraseIndex(cues.speech.items()),
         according_index=PhraseIndex((p, p) for p in cues.according_to),
         blame_index=PhraseIndex((form, verb) for verb in cues.blame_verbs for form in verb.forms),
