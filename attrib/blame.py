@@ -617,9 +617,11 @@ def _leading_doer(tokens: Sequence[Token], cues: Cues,
                      != "document" and m + 1 < len(tokens) and tokens[m + 1].text.islower()), None)
         if stop is not None and stop < k:
             k, words = stop, tokens[start:stop]
-    if words[0].lower in ("any", "every", "no", "each") or (k < len(tokens) and tokens[k].lower in ("that", "who", "which")):
+    if words[0].lower in ("any", "every", "no", "each"):
         return None  # "any company that cut corners": a kind of party, not one
     head = words[-1].lower
+    if head not in nominals and head.endswith("s") and nominals.get(head[:-1]) == "office":
+        head = head[:-1]  # "the security services"
     if len(words) <= 3 and (head in cues.nominals and cues.nominals[head] != "document"
                             or (head in _FORCES and head not in _WEAPONS)
                             or (len(words) == 1 and head in ("it", "they", "he", "she"))) \
