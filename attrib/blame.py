@@ -122,13 +122,14 @@ def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: lis
         elif i > 0 and tokens[i - 1].lower in _DEMANDS:
             continue  # "urged leaders to hold those responsible", "must hold them accountable": a demand
         elif (i > 0 and tokens[i - 1].lower in ("the", "a", "any", "no", "some", "of", "its", "their", "trade", "traded",
-                                                  "trading", "share", "shift", "deflect")) \
+                                                  "trading", "share", "shift", "deflect", "every", "each", "his", "her",
+                                                  "our", "my", "your")) \
                 or (i + 1 < len(tokens) and tokens[i + 1].lower == "game"):
             continue  # "should share the blame", "trade blame", "the blame game": a noun
         after = i + length
         spans = spans or SpanIndex([(c.start, c.end) for _, c in inside])
         claim_no, claim = _claim_at(inside, spans, tokens[i].start)
-        passive = i > 0 and tokens[i - 1].lower in _PASSIVE_AUXILIARIES
+        passive = i > 0 and tokens[i - 1].lower in _PASSIVE_AUXILIARIES and not tokens[i].lower.endswith("ing")
         if passive and after < len(tokens) and tokens[after].lower == "on" and verb.or_after:
             # "The deaths were blamed on Y(, the officials said)", "... were blamed on Y by X".
             by = next((k for k in range(after + 1, min(len(tokens), after + 14))
@@ -174,6 +175,13 @@ def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: lis
         if passive:
             continue  # "Ritter was charged Monday with robbery": what follows a passive is not the accused
         obj = _object(tokens, after, verb, scan, cues, phrase=length > 1)
+        if obj is None and not verb.object_after:
+            # "blamed the weather and the coastguard": the second of two, when only it names a party
+            conj = next((m for m in range(after + 1, min(len(tokens), after + 6)) if tokens[m].lower == "and"
+                         or tokens[m].text in _CLAUSE_ENDS), None)
+            if conj is not None and tokens[conj].lower == "and":
+                obj = _object(tokens, conj + 1, verb, scan, cues)
+                obj = obj if obj is not None and _no_clause(tokens, obj, cues) else None
         if obj is None:
             continue
         subject = source_before(tokens, verb_start, cues)
@@ -210,14 +218,18 @@ def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: lis
         objects = [_named_in_apposition(tokens, obj)]
         if obj[1] + 1 < len(tokens) and tokens[obj[1]].lower == "and" and not verb.object_after:
             also = _object(tokens, obj[1] + 1, verb, scan, cues)  # "blamed both Greenmont and the chain"
-            # not "blamed the gangs and a rights group accused the authorities of ...": another clause
-            if also is not None and not any(t.text.islower() and t.lower.endswith("ed") or t.lower in _BE
-                                            or cues.blame_index.match(tokens, k) or cues.speech_index.match(tokens, k)
-                                            for k, t in enumerate(tokens[also[0]:also[1]], also[0])):
+            if also is not None and _no_clause(tokens, also, cues):
                 objects.append(_named_in_apposition(tokens, also))
         for s, e in objects:
             yield _Found(accuser, _mention(text, tokens, s, e), verb.lemma, "blame-verb", verb.strength,
                          claim_no if claim is not None and claim.start <= tokens[i].start else None, sentence)
+
+
+def _no_clause(tokens: list[Token], span: tuple[int, int], cues: Cues) -> bool:
+    """The words after "and" are a second party, not another clause ("blamed the gangs and a rights group accused
+    the authorities of ...")."""
+    return not any(t.text.islower() and t.lower.endswith("ed") or t.lower in _BE or cues.blame_index.match(tokens, k)
+                   or cues.speech_index.match(tokens, k) for k, t in enumerate(tokens[span[0]:span[1]], span[0]))
 
 
 def _object_before(tokens: list[Token], comma: int, cues: Cues) -> tuple[int, int] | None:
@@ -260,6 +272,10 @@ def _object(tokens: list[Token], j: int, verb: BlameVerb, scan, cues: Cues,
         j = k + 1
         if j < n and tokens[j].lower == "of":
             j += 1  # "laid the blame at the feet of Y"
+        owner = next((m for m in range(j, min(n, j + 4)) if tokens[m].lower.endswith(("'s", "’s"))), None)
+        if owner is not None and owner + 1 < n and tokens[owner + 1].text.islower() and not scan(tokens[j:owner + 1]) \
+                and (tokens[owner].text[:1].isupper() or cues.nominals.get(tokens[owner].lower[:-2]) == "office"):
+            return j, owner + 1  # "laid the blame on the airline's schedules": the airline
     while j < n and (tokens[j].text in ("“", '"', "‘") or tokens[j].lower in ("both", "either")):
         j += 1
     if j < n and tokens[j].lower in ("whoever", "whomever"):
@@ -409,8 +425,9 @@ def _party_like(words: Sequence[Token], cues: Cues) -> bool:
         return True
     core = 0  # the noun phrase before a participle or preposition: "a protest group opposed to the plan"
     while core < len(words) and not (core > 0 and (words[core].lower in _OBJECT_STOPS or (
-            len(words[core].lower) > 4 and words[core].lower.endswith("ed")))):
-        core += 1
+            len(words[core].lower) > 4 and words[core].lower.endswith("ed")
+            and (core + 1 == len(words) or words[core + 1].lower in _OBJECT_STOPS)))):
+        core += 1  # ("two hundred masked individuals": "masked" describes them)
     head = words[core - 1].lower if core else ""
     if head in _COLLECTIVES and core < len(words) and words[core].lower == "of":
         head = words[-1].lower  # "a small number of individuals"
@@ -617,7 +634,7 @@ def _leading_doer(tokens: Sequence[Token], cues: Cues,
                      != "document" and m + 1 < len(tokens) and tokens[m + 1].text.islower()), None)
         if stop is not None and stop < k:
             k, words = stop, tokens[start:stop]
-    if words[0].lower in ("any", "every", "no", "each"):
+    if words[0].lower in ("any", "every", "no", "each", "both"):
         return None  # "any company that cut corners": a kind of party, not one
     head = words[-1].lower
     if head not in nominals and head.endswith("s") and nominals.get(head[:-1]) == "office":
@@ -822,6 +839,8 @@ def _mention(text: str, tokens: Sequence[Token], start: int, end: int) -> Mentio
     s, e = tokens[start].start, tokens[end - 1].end
     while e > s and text[e - 1] in "”\"’,.;:":
         e -= 1
+    if e - s > 2 and text[e - 2:e] in ("'s", "’s"):
+        e -= 2  # "the airline's" names the airline
     while s < e and text[s] in "“\"‘":
         s += 1
     return Mention(text[s:e], s, e)
