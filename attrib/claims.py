@@ -108,7 +108,8 @@ _AUDIENCES = frozenset({"a", "an", "the", "news", "press", "conference", "briefi
                         "colleagues", "staff", "delegates", "students", "residents", "workers", "investors", "analysts"})
 _TRAILING_PHRASES = frozenset({"but", "without", "after", "before", "as", "when", "while", "shortly", "following", "amid",
                                "during", "since", "in", "on", "at", "which", "who", "although", "though", "because",
-                               "just", "hours", "days", "minutes", "moments", "late", "early", "according", "where"})
+                               "just", "hours", "days", "minutes", "moments", "late", "early", "according", "where",
+                               "alongside", "accompanied", "beside", "under"})
 _CLOSING_PREPOSITIONS = frozenset({"after", "before", "following", "amid", "during", "at", "in", "on", "from", "to",
                                    "outside", "inside", "ahead", "by", "via"})
 _MAX_SUBJECT = 14
@@ -503,6 +504,12 @@ def _cue_words(cues: Cues) -> frozenset[str]:
     return cached[1]
 
 
+def _lemma(cues: Cues, word: str) -> str | None:
+    """The speech verb's base form, for one word of it."""
+    entry = cues.speech.get(word)
+    return entry[0] if entry is not None else None
+
+
 def _is_verb_use(tokens: list[Token], i: int, length: int, cues: Cues) -> bool:
     """Tell "X claimed" from "no immediate claim" and "the reported arrests"."""
     tok = tokens[i]
@@ -517,6 +524,8 @@ def _is_verb_use(tokens: list[Token], i: int, length: int, cues: Cues) -> bool:
         return False
     if prev in _DETERMINERS:
         return False
+    if nxt in ("off", "up", "back") and _lemma(cues, tok.lower) == "call":
+        return False  # "the festival was called off": no naming
     if prev.endswith(("'s", "’s")) and tok.lower.endswith("s") and not tok.lower.endswith("ss"):
         return False  # "Asked about Harkaway's comments, ...": a noun
     if prev in ("not", "never") or prev.endswith("n't"):

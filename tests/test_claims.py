@@ -515,3 +515,10 @@ def test_told_a_station_with_a_number(registry):
                "\"Terrell was running away,\" Ellery told News 8. \"That officer never gave him a chance.\"\n")
     assert claims_of(attrib.analyze_text(article, registry)) == [
         ("Marcus Ellery", "Terrell was running away,"), ("Marcus Ellery", "That officer never gave him a chance.")]
+
+
+def test_a_post_alongside_a_photograph_and_a_festival_called_off(registry):
+    article = ("Lars Brekkestad broke his arm.\n\n“The moto rode straight into us,” Brekkestad wrote on Instagram on "
+               "Tuesday night, alongside a photograph of his arm in a sling.\n\n"
+               "The Saltmarsh Sound festival in Penmorrow was called off on Friday evening.\n")
+    assert claims_of(attrib.analyze_text(article, registry)) == [("Lars Brekkestad", "The moto rode straight into us,")]
