@@ -864,6 +864,8 @@ class Resolver:
                 return Resolution(entity.name, entity, "fuzzy", 0.7, name, tuple(e for e, _ in ranked))
             return Resolution(name, None, "ambiguous", 0.3, name, tuple(e for e, _ in ranked))
         entity = self.registry.entities[ranked[0][0]]
+        if " " not in key and context.text and entity.id not in context.named_ids and entity.id not in context.speaker_ids():
+            return None  # one word like a registered name the article never gives ("Ritter" is not Pat Ryder)
         return Resolution(entity.name, entity, "fuzzy", round(0.9 * ranked[0][1] / 100, 3), name,
                           tuple(e for e, _ in ranked[1:]))
 
@@ -1018,6 +1020,8 @@ class Resolver:
                         if res.entity is None and res.method not in ("ambiguous", "unresolved-pronoun")), reverse=True)
         for _, name in named:
             parts = name_key(name).split()
+            if not parts:
+                continue  # a name of no letters ("0")
             # The head noun must be one of the words: "the team" is no name for "Rival team managers".
             head = parts[parts.index("of") - 1] if "of" in parts[1:] else parts[-1]
             if len(parts) > 1 and name[:1].isupper() and head in words and words <= set(parts) \

@@ -528,3 +528,14 @@ def test_they_are_the_people_a_counted_subject_names_and_she_is_not_a_crowd(regi
                "the bacteria. Twenty-six people have been hospitalized, she said.\n")
     analysis = attrib.analyze_text(article, registry)
     assert speakers_of(analysis) == ["Seven of the paper's nine authors", "Miriam Castellano", "Miriam Castellano"]
+
+
+def test_a_source_with_no_letters_before_the_ministry_does_not_break_resolution(registry):
+    # Found by the property tests: a speaker named by a control character, then "the ministry".
+    analysis = attrib.analyze_text('\x1b,A0:ACCUSE"THE MINISTRY 0', registry)
+    assert all(c.speaker is not None for c in analysis.claims)
+
+
+def test_one_unknown_word_like_a_registered_name_is_not_that_person(registry):
+    analysis = attrib.analyze_text("Ritter was charged with armed robbery, police said.\n", registry)
+    assert [(b.accuser.name, b.accused.name) for b in analysis.blames] == [("police", "Ritter")]
