@@ -164,16 +164,16 @@ def _verb_blames(text: str, tokens: list[Token], sentence: Sentence, inside: lis
                 yield _Found(_mention(text, tokens, after + 1, accuser_end), accused_mention,
                              verb.lemma, "blame-passive", verb.strength, claim_no, sentence)
             continue
-        if passive and claim is not None and after < len(tokens) and (
-                tokens[after].lower in verb.until or tokens[after].lower in verb.then):
-            # "The driver was cited for failure to maintain lane, deputies said": the claim's source accuses.
-            accused = _passive_subject(tokens, i, cues)
-            if accused is not None and claim.mention is not None:
-                yield _Found(claim.mention, _mention(text, tokens, *accused), verb.lemma, "blame-passive",
-                             verb.strength, claim_no, sentence)
-            continue
         if passive:
-            continue  # "Ritter was charged Monday with robbery": what follows a passive is not the accused
+            # What follows a passive is not the accused ("Ritter was charged Monday with robbery"); inside a
+            # claim, its source accuses the subject: "The driver was cited for failure to maintain lane, deputies said".
+            if claim is not None and claim.mention is not None and after < len(tokens) and (
+                    tokens[after].lower in verb.until or tokens[after].lower in verb.then):
+                accused = _passive_subject(tokens, i, cues)
+                if accused is not None:
+                    yield _Found(claim.mention, _mention(text, tokens, *accused), verb.lemma, "blame-passive",
+                                 verb.strength, claim_no, sentence)
+            continue
         obj = _object(tokens, after, verb, scan, cues, phrase=length > 1)
         if obj is None and not verb.object_after:
             # "blamed the weather and the coastguard": the second of two, when only it names a party
@@ -418,6 +418,13 @@ def _named_as(tokens: Sequence[Token], j: int, n: int) -> tuple[int, int] | None
     return None
 
 
+def _body_noun(word: str, nominals: dict[str, str]) -> str:
+    """The role noun a plural stands for when only its singular is listed as a body: "services" -> "service"."""
+    if word not in nominals and word.endswith("s") and nominals.get(word[:-1]) == "office":
+        return word[:-1]
+    return word
+
+
 def _party_like(words: Sequence[Token], cues: Cues) -> bool:
     """An unregistered object names a party: a name, a pronoun, or a noun for people or an institution.
     "blamed staff shortages for the disruption" holds no one responsible."""
@@ -431,8 +438,7 @@ def _party_like(words: Sequence[Token], cues: Cues) -> bool:
     head = words[core - 1].lower if core else ""
     if head in _COLLECTIVES and core < len(words) and words[core].lower == "of":
         head = words[-1].lower  # "a small number of individuals"
-    if head.endswith("s") and cues.nominals.get(head[:-1]) == "office":
-        head = head[:-1]  # "foreign intelligence services"
+    head = _body_noun(head, cues.nominals)  # "foreign intelligence services"
     return ((head in cues.nominals and cues.nominals[head] != "document") or head in _FORCES
             or head in cues.pejoratives or head in _OBJECT_PRONOUNS
             or head.endswith(("ers", "ists", "ants", "ents")))
@@ -481,10 +487,9 @@ def _claim_blames(text: str, tokens: list[Token], sentence: Sentence, number: in
                         start, end = source + 1, _agent_after(sub, source + 1, cues)
                 if end > start:
                     start, end = _named_in_apposition(sub, (start, end))
-                    party = _mention(text, sub, start, end)
                     if sub[start].lower.endswith(("'s", "’s")) and sub[start].text[:1].isupper() and end > start + 1:
-                        # "caused by DSR's decision to cancel ...": the decision's owner
-                        party = Mention(sub[start].text[:-2], sub[start].start, sub[start].end - 2)
+                        end = start + 1  # "caused by DSR's decision to cancel ...": the decision's owner
+                    party = _mention(text, sub, start, end)
                     specific.append(_Found(claim.mention, party, f"{phrase} by", "claim-by-agent", 0.88, number,
                                            sentence))
     # "... connected to Y".
@@ -500,11 +505,8 @@ def _claim_blames(text: str, tokens: list[Token], sentence: Sentence, number: in
             if end > k + length:
                 specific.append(_Found(claim.mention, _mention(text, sub, k + length, end), phrase,
                                        "claim-connection", 0.8, number, sentence))
-    for s, e, cue in _faults(sub, cues):
-        party = _mention(text, sub, s, e)
-        if party.text.endswith(("'s", "’s")):
-            party = Mention(party.text[:-2], party.start, party.end - 2)
-        specific.append(_Found(claim.mention, party, cue, "claim-fault", 0.85, number, sentence))
+    for s, e, cue in _faults(sub, cues):  # ("Northway's negligence": ``_mention`` leaves the "'s" out)
+        specific.append(_Found(claim.mention, _mention(text, sub, s, e), cue, "claim-fault", 0.85, number, sentence))
     # Parties named in the content: the doers of an act, or called by a label for perpetrators.
     headline = claim.kind == "headline"
     accused = {f.accused.start for f in specific}  # where a party is accused already
@@ -636,10 +638,8 @@ def _leading_doer(tokens: Sequence[Token], cues: Cues,
             k, words = stop, tokens[start:stop]
     if words[0].lower in ("any", "every", "no", "each", "both"):
         return None  # "any company that cut corners": a kind of party, not one
-    head = words[-1].lower
-    if head not in nominals and head.endswith("s") and nominals.get(head[:-1]) == "office":
-        head = head[:-1]  # "the security services"
-    if len(words) <= 3 and (head in cues.nominals and cues.nominals[head] != "document"
+    head = _body_noun(words[-1].lower, nominals)  # "the security services"
+    if len(words) <= 3 and (head in nominals and nominals[head] != "document"
                             or (head in _FORCES and head not in _WEAPONS)
                             or (len(words) == 1 and head in ("it", "they", "he", "she"))) \
             and all(t.text.islower() for t in words[1:]):

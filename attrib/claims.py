@@ -504,12 +504,6 @@ def _cue_words(cues: Cues) -> frozenset[str]:
     return cached[1]
 
 
-def _lemma(cues: Cues, word: str) -> str | None:
-    """The speech verb's base form, for one word of it."""
-    entry = cues.speech.get(word)
-    return entry[0] if entry is not None else None
-
-
 def _is_verb_use(tokens: list[Token], i: int, length: int, cues: Cues) -> bool:
     """Tell "X claimed" from "no immediate claim" and "the reported arrests"."""
     tok = tokens[i]
@@ -524,7 +518,8 @@ def _is_verb_use(tokens: list[Token], i: int, length: int, cues: Cues) -> bool:
         return False
     if prev in _DETERMINERS:
         return False
-    if nxt in ("off", "up", "back") and _lemma(cues, tok.lower) == "call":
+    entry = cues.speech.get(tok.lower)
+    if nxt in ("off", "up", "back") and entry is not None and entry[0] == "call":
         return False  # "the festival was called off": no naming
     if prev.endswith(("'s", "’s")) and tok.lower.endswith("s") and not tok.lower.endswith("ss"):
         return False  # "Asked about Harkaway's comments, ...": a noun
@@ -539,7 +534,6 @@ def _is_verb_use(tokens: list[Token], i: int, length: int, cues: Cues) -> bool:
         return False  # "The United States", "Sunday Times": a name, not a verb
     if nxt == "of":
         return False  # "a central promise of", "claims of"
-    entry = cues.speech.get(tok.lower)
     lemma_form = length == 1 and entry is not None and entry[0] == tok.lower
     if lemma_form and not (prev in _PLURAL_SUBJECTS or prev in _MODALS or prev in ("did", "do", "does", "to", "also")
                            or (prev.endswith("s") and not prev.endswith(("ss", "'s")))):
